@@ -1,0 +1,138 @@
+// The commands of ticketflow-admin, separate from main() so tests can run them.
+#include "admin/admin_commands.hpp"
+
+#include "core/app/crypto.hpp"
+#include "core/domain/text.hpp"
+#include "core/storage/connection.hpp"
+#include "core/storage/migrator.hpp"
+#include "core/storage/user_repository.hpp"
+
+#include <istream>
+#include <map>
+#include <ostream>
+#include <regex>
+#include <set>
+
+namespace ticketflow::admin {
+
+namespace {
+
+struct Parsed {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+    std::set<std::string> flags;
+};
+
+/// Splits arguments into positionals, "--name value" options and "--flag" flags.
+Parsed parse(const std::vector<std::string>& args, const std::set<std::string>& optionNames,
+             const std::set<std::string>& flagNames) {
+    Parsed p;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) != 0) {
+            p.positional.push_back(a);
+        } else if (flagNames.count(a)) {
+            p.flags.insert(a);
+        } else if (optionNames.count(a)) {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            p.options[a] = args[++i];
+        } else {
+            throw UsageError("unknown option " + a + " for " + args[0]);
+        }
+    }
+    return p;
+}
+
+std::string readPassword(std::istream& in) {
+    std::string password;
+    if (!std::getline(in, password)) throw UsageError("no password on standard input");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (password.size() < 4) throw UsageError("password too short (at least 4 characters)");
+    if (password.size() > 1024) throw UsageError("password too long");
+    return password;
+}
+
+int migrate(storage::Connection& db, const app::AppConfig& config, std::ostream& out) {
+    storage::Migrator migrator(db, config.sqlDir);
+    const auto applied = migrator.migrate();
+    if (applied.empty()) out << "database is up to date\n";
+    for (const auto& name : applied) out << "applied " << name << "\n";
+    return 0;
+}
+
+int status(storage::Connection& db, const app::AppConfig& config, std::ostream& out) {
+    storage::Migrator migrator(db, config.sqlDir);
+    for (int v : migrator.applied()) out << "applied " << v << "\n";
+    for (const auto& f : migrator.pending()) out << "pending " << f.name << "\n";
+    return 0;
+}
+
+int createUser(storage::Connection& db, const std::vector<std::string>& args, std::istream& in, std::ostream& out) {
+    const auto p = parse(args, {"--firstname", "--lastname", "--mail"}, {"--admin", "--customer", "--password-stdin"});
+    if (p.positional.size() != 1) throw UsageError("create-user takes exactly one LOGIN");
+    static const std::regex loginPattern(R"(^[A-Za-z0-9_.@-]{1,64}$)");
+    if (!std::regex_match(p.positional[0], loginPattern)) {
+        throw UsageError("login may hold letters, digits and _.@- (1 to 64 characters)");
+    }
+    storage::NewUser user;
+    user.login = p.positional[0];
+    auto opt = [&](const char* name) { auto it = p.options.find(name); return it == p.options.end() ? std::string() : it->second; };
+    user.firstname = opt("--firstname");
+    user.lastname = opt("--lastname");
+    user.mail = opt("--mail");
+    user.admin = p.flags.count("--admin") > 0;
+    user.customer = p.flags.count("--customer") > 0;
+    if (user.admin && user.customer) throw UsageError("a customer login cannot be an admin");
+    if (!user.mail.empty() && user.mail.find('@') == std::string::npos) throw UsageError("--mail is not an address");
+    if (p.flags.count("--password-stdin")) user.passwordHash = app::hashPassword(readPassword(in));
+    try {
+        const unsigned id = storage::UserRepository(db).create(user);
+        out << "created user " << user.login << " (id " << id << ")\n";
+    } catch (const storage::StorageError& e) {
+        if (e.duplicateKey()) throw std::runtime_error("a user with that login or mail already exists");
+        throw;
+    }
+    return 0;
+}
+
+int setPassword(storage::Connection& db, const std::vector<std::string>& args, std::istream& in, std::ostream& out) {
+    const auto p = parse(args, {}, {"--password-stdin"});
+    if (p.positional.size() != 1) throw UsageError("set-password takes exactly one LOGIN");
+    const std::string hash = app::hashPassword(readPassword(in));
+    if (!storage::UserRepository(db).setPasswordHash(p.positional[0], hash)) {
+        throw std::runtime_error("no user " + p.positional[0]);
+    }
+    out << "password set for " << p.positional[0] << "\n";
+    return 0;
+}
+
+int addMember(storage::Connection& db, const std::vector<std::string>& args, std::ostream& out) {
+    const auto p = parse(args, {}, {});
+    if (p.positional.size() != 3) throw UsageError("add-member takes LOGIN PROJECT ROLE");
+    storage::UserRepository users(db);
+    const auto user = users.findByLogin(p.positional[0]);
+    if (!user) throw std::runtime_error("no user " + p.positional[0]);
+    if (!users.addMembership(user->id, p.positional[1], p.positional[2])) {
+        throw std::runtime_error("no project '" + p.positional[1] + "' or no role '" + p.positional[2] + "'");
+    }
+    out << p.positional[0] << " is " << p.positional[2] << " in " << p.positional[1] << "\n";
+    return 0;
+}
+
+} // namespace
+
+int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in,
+               std::ostream& out, std::ostream& err) {
+    (void)err;
+    const std::string& command = args.at(0);
+    static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member"};
+    if (!known.count(command)) throw UsageError("unknown command " + command);
+    storage::Connection db(config.db);
+    if (command == "migrate") return migrate(db, config, out);
+    if (command == "status") return status(db, config, out);
+    if (command == "create-user") return createUser(db, args, in, out);
+    if (command == "set-password") return setPassword(db, args, in, out);
+    return addMember(db, args, out);
+}
+
+} // namespace ticketflow::admin

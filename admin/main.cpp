@@ -1,0 +1,58 @@
+// ticketflow-admin: command-line administration (migrations, users, memberships).
+#include "admin/admin_commands.hpp"
+
+#include "core/app/app_config.hpp"
+#include "core/app/crypto.hpp"
+#include "core/storage/storage_error.hpp"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+void usage(std::ostream& out) {
+    out << "usage: ticketflow-admin [--config FILE] COMMAND [ARGS]\n"
+           "\n"
+           "commands:\n"
+           "  migrate                                apply pending migrations from sql/\n"
+           "  status                                 list applied and pending migrations\n"
+           "  create-user LOGIN [--firstname F] [--lastname L] [--mail M] [--admin] [--customer]\n"
+           "              [--password-stdin]         create a user (password read as one line from stdin)\n"
+           "  set-password LOGIN [--password-stdin]  set a user's password\n"
+           "  add-member LOGIN PROJECT ROLE          give LOGIN the ROLE in PROJECT (identifier)\n"
+           "\n"
+           "The configuration defaults to $TICKETFLOW_CONFIG, then /etc/ticketflow/ticketflow.conf.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string configPath;
+    if (const char* env = std::getenv("TICKETFLOW_CONFIG")) configPath = env;
+    if (configPath.empty()) configPath = "/etc/ticketflow/ticketflow.conf";
+    if (args.size() >= 2 && args[0] == "--config") {
+        configPath = args[1];
+        args.erase(args.begin(), args.begin() + 2);
+    }
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        usage(args.empty() ? std::cerr : std::cout);
+        return args.empty() ? 64 : 0;
+    }
+    try {
+        ticketflow::app::initCrypto();
+        const auto config = ticketflow::app::loadConfig(configPath);
+        return ticketflow::admin::runCommand(config, args, std::cin, std::cout, std::cerr);
+    } catch (const ticketflow::admin::UsageError& e) {
+        std::cerr << "ticketflow-admin: " << e.what() << "\n\n";
+        usage(std::cerr);
+        return 64;
+    } catch (const ticketflow::storage::StorageError& e) {
+        std::cerr << "ticketflow-admin: " << e.what() << "\n";
+        return e.connectionLost() ? 75 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "ticketflow-admin: " << e.what() << "\n";
+        return 1;
+    }
+}

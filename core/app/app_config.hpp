@@ -1,0 +1,29 @@
+// The settings of one ticketflow installation, read from ticketflow.conf.
+#pragma once
+#include "core/storage/db_config.hpp"
+
+#include <string>
+
+namespace ticketflow::app {
+
+struct AppConfig {
+    storage::DbConfig db;
+    std::string listen;                 ///< FastCGI socket path or host:port
+    int threads = 4;
+    std::string baseUrl = "http://127.0.0.1:8080";
+    bool secureCookies = false;
+    std::string templatesDir;
+    std::string staticDir;
+    std::string sqlDir;
+    std::string attachmentsDir;
+    std::string secret;                 ///< server secret (hex), for derived tokens
+    int sessionHours = 12;              ///< idle session lifetime
+    int catalogSeconds = 5;             ///< how long a worker trusts its copy of reference data
+};
+
+/// Reads an INI file ([db], [web], [paths], [security] sections; see README "Configuration").
+/// Relative paths are taken relative to the file's folder; missing paths default to the
+/// source tree's folders. Throws std::runtime_error naming the file and the bad key.
+AppConfig loadConfig(const std::string& path);
+
+} // namespace ticketflow::app

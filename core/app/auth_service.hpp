@@ -1,0 +1,40 @@
+// Signing in and out, and recognising the user behind a session cookie.
+#pragma once
+#include "core/domain/actor.hpp"
+#include "core/domain/catalog.hpp"
+#include "core/storage/connection.hpp"
+
+#include <optional>
+#include <string>
+
+namespace ticketflow::app {
+
+struct SignIn {
+    std::string token;       ///< goes into the cookie; only its hash is stored
+    unsigned userId = 0;
+};
+
+struct CurrentSession {
+    domain::Actor actor;
+    std::string csrfToken;
+    std::string tokenHash;
+};
+
+class AuthService {
+public:
+    AuthService(storage::Connection& db, int sessionHours) : _db(db), _sessionHours(sessionHours) {}
+
+    /// Checks the password (argon2id) and opens a session. nullopt for an unknown login,
+    /// a wrong password or a locked account alike, in about the same time.
+    std::optional<SignIn> login(const std::string& login, const std::string& password, const std::string& remoteAddr);
+    /// The user behind a session token, with roles from the catalog; nullopt when the
+    /// token is unknown, expired or the user is locked. Extends idle sessions.
+    std::optional<CurrentSession> resolve(const std::string& token, const domain::Catalog& catalog);
+    void logout(const std::string& token);
+
+private:
+    storage::Connection& _db;
+    int _sessionHours;
+};
+
+} // namespace ticketflow::app

@@ -1,0 +1,149 @@
+// Use cases on issues: create one, change it (status through the workflow, fields, a note).
+#include "core/app/issue_service.hpp"
+
+#include "core/domain/issue_access.hpp"
+#include "core/domain/text.hpp"
+#include "core/domain/workflow.hpp"
+#include "core/storage/issue_repository.hpp"
+
+#include <algorithm>
+
+namespace ticketflow::app {
+
+using domain::Permission;
+
+namespace {
+
+std::optional<std::string> idText(std::optional<unsigned> id) {
+    if (!id) return std::nullopt;
+    return std::to_string(*id);
+}
+
+void addDetail(std::vector<domain::JournalDetail>& details, const char* key, std::optional<unsigned> before,
+               std::optional<unsigned> after) {
+    if (before != after) details.push_back({"attr", key, idText(before), idText(after)});
+}
+
+constexpr std::size_t kMaxNoteBytes = 65'535;
+
+} // namespace
+
+CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft draft) {
+    CreateResult result;
+    const domain::Project* project = _catalog.project(draft.projectId);
+    if (!project) return {Outcome::NotFound, 0, {"No such project."}};
+    if (!actor.allowedTo(Permission::AddIssues, project->id)) {
+        return {Outcome::Forbidden, 0, {"You may not add issues to " + project->name + "."}};
+    }
+    draft = domain::normalizeDraft(std::move(draft));
+    if (draft.priorityId == 0) draft.priorityId = _catalog.defaultPriorityId().value_or(0);
+    result.errors = domain::validateDraft(draft);
+    const domain::Tracker* tracker = _catalog.tracker(draft.trackerId);
+    const auto& trackers = project->trackerIds;
+    if (!tracker || std::find(trackers.begin(), trackers.end(), draft.trackerId) == trackers.end()) {
+        result.errors.push_back("Tracker is not used in " + project->name + ".");
+    }
+    if (!_catalog.priority(draft.priorityId)) result.errors.push_back("Priority is not valid.");
+    if (draft.assigneeId && tracker && !_catalog.isAssignable(*draft.assigneeId, project->id, tracker->id)) {
+        result.errors.push_back("Assignee cannot be assigned issues of this tracker.");
+    }
+    if (draft.milestoneId) {
+        const domain::Milestone* m = _catalog.milestone(*draft.milestoneId);
+        if (!m || m->projectId != project->id || m->status != "open") result.errors.push_back("Milestone is not open in this project.");
+    }
+    if (!result.errors.empty()) {
+        result.outcome = Outcome::Invalid;
+        return result;
+    }
+    storage::IssueRepository issues(_db);
+    storage::Transaction tx(_db);
+    result.issueId = issues.insert(draft, tracker->defaultStatusId, actor.userId ? std::optional(actor.userId) : std::nullopt);
+    if (actor.userId && actor.staff) issues.addWatcher(result.issueId, actor.userId);
+    tx.commit();
+    return result;
+}
+
+std::vector<std::string> IssueService::checkFields(const domain::Issue& issue, unsigned statusId, unsigned priorityId,
+                                                   std::optional<unsigned> assigneeId,
+                                                   std::optional<unsigned> milestoneId) const {
+    std::vector<std::string> errors;
+    if (!_catalog.status(statusId)) errors.push_back("Status is not valid.");
+    if (!_catalog.priority(priorityId)) errors.push_back("Priority is not valid.");
+    if (assigneeId && assigneeId != issue.assigneeId &&
+        !_catalog.isAssignable(*assigneeId, issue.projectId, issue.trackerId)) {
+        errors.push_back("Assignee cannot be assigned issues of this tracker.");
+    }
+    if (milestoneId && milestoneId != issue.milestoneId) {
+        const domain::Milestone* m = _catalog.milestone(*milestoneId);
+        if (!m || m->projectId != issue.projectId || m->status != "open") errors.push_back("Milestone is not open in this project.");
+    }
+    return errors;
+}
+
+UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, const IssueEdit& edit) {
+    storage::IssueRepository issues(_db);
+    UpdateResult result;
+    auto issue = issues.find(issueId);
+    if (!issue || !domain::canViewIssue(actor, issue->ref())) return {Outcome::NotFound, {"No such issue."}, std::nullopt};
+
+    const unsigned statusId = edit.statusId.value_or(issue->statusId);
+    const unsigned priorityId = edit.priorityId.value_or(issue->priorityId);
+    const auto assigneeId = edit.assigneeId.applyTo(issue->assigneeId);
+    const auto milestoneId = edit.milestoneId.applyTo(issue->milestoneId);
+    const bool fieldsChange = statusId != issue->statusId || priorityId != issue->priorityId ||
+                              assigneeId != issue->assigneeId || milestoneId != issue->milestoneId;
+    const bool hasNote = !domain::isBlank(edit.note);
+
+    if (fieldsChange && !actor.allowedTo(Permission::EditIssues, issue->projectId)) {
+        return {Outcome::Forbidden, {"You may not change issues in this project."}, issue};
+    }
+    if (hasNote && !domain::canAddNote(actor, issue->ref())) {
+        return {Outcome::Forbidden, {"You may not add notes to this issue."}, issue};
+    }
+    if (!fieldsChange && !hasNote) return {Outcome::Invalid, {"Nothing to change: set a field or write a note."}, issue};
+    if (edit.lockVersion != issue->lockVersion) {
+        return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issue};
+    }
+
+    result.errors = checkFields(*issue, statusId, priorityId, assigneeId, milestoneId);
+    if (statusId != issue->statusId) {
+        const auto error = _catalog.workflow.check(actor, issue->ref(), {statusId, edit.note, assigneeId, milestoneId});
+        // Not allowed at all is a permission matter (403); a missing note or field is a form error.
+        if (error == domain::TransitionError::NotAllowed || error == domain::TransitionError::NotAssignee) {
+            return {Outcome::Forbidden, {std::string(domain::describe(error))}, issue};
+        }
+        if (error != domain::TransitionError::None) result.errors.emplace_back(domain::describe(error));
+    }
+    if (edit.privateNote && !actor.allowedTo(Permission::SetNotesPrivate, issue->projectId)) {
+        result.errors.push_back("You may not write private notes.");
+    }
+    if (edit.note.size() > kMaxNoteBytes) result.errors.push_back("The note is too long.");
+    if (!result.errors.empty()) {
+        result.outcome = Outcome::Invalid;
+        result.current = issue;
+        return result;
+    }
+
+    std::vector<domain::JournalDetail> details;
+    addDetail(details, "status_id", issue->statusId, statusId);
+    addDetail(details, "priority_id", issue->priorityId, priorityId);
+    addDetail(details, "assigned_to_id", issue->assigneeId, assigneeId);
+    addDetail(details, "fixed_version_id", issue->milestoneId, milestoneId);
+
+    storage::Transaction tx(_db);
+    storage::IssueFields fields{issue->trackerId, statusId, priorityId, assigneeId, milestoneId,
+                                _catalog.status(statusId)->closed};
+    if (!issues.update(issue->id, edit.lockVersion, fields)) {
+        // Changed between our read and our write: nothing is written (the transaction rolls back).
+        return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issues.find(issue->id)};
+    }
+    issues.insertJournal(issue->id, actor.userId, hasNote ? edit.note : std::string(), hasNote && edit.privateNote, details);
+    if (statusId != issue->statusId) {
+        issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);
+        issues.adjustCount(issue->projectId, issue->trackerId, statusId, +1);
+    }
+    tx.commit();
+    return result;
+}
+
+} // namespace ticketflow::app

@@ -1,0 +1,79 @@
+// One MariaDB connection with a cache of prepared statements; owned by a single thread.
+#pragma once
+#include "core/storage/db_config.hpp"
+#include "core/storage/storage_error.hpp"
+
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace sql { class Connection; }
+
+namespace ticketflow::storage {
+
+/// Connector/C++ connections must not be shared between threads (SERVICES.md): each worker
+/// thread owns one Connection. Statements are prepared once per connection and reused,
+/// which keeps the per-request cost at one round trip per query.
+class Connection {
+public:
+    /// Connects (utf8mb4, UTC session time zone). Throws StorageError when unreachable.
+    explicit Connection(const DbConfig& config);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    /// A cached prepared statement for `sql` with its parameters cleared.
+    sql::PreparedStatement& prepare(const std::string& sql);
+    /// Forgets cached statements beyond `max` (call between requests, never while a
+    /// statement reference is held).
+    void trimStatements(std::size_t max);
+    /// Runs a statement without parameters (DDL, SET, transaction control).
+    void execute(const std::string& sql);
+    /// LAST_INSERT_ID() of this connection.
+    unsigned long long lastInsertId();
+
+    void begin();
+    void commit();
+    void rollback() noexcept;
+
+    /// Runs `f`, translating driver exceptions into StorageError.
+    template <class F> auto run(F&& f) -> decltype(f()) {
+        try {
+            return f();
+        } catch (const sql::SQLException& e) {
+            throw translate(e);
+        }
+    }
+
+    static StorageError translate(const sql::SQLException& e);
+
+private:
+    std::unique_ptr<sql::Connection> _conn;
+    std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+};
+
+/// Commits on commit(), rolls back when destroyed without it (exceptions included).
+class Transaction {
+public:
+    explicit Transaction(Connection& db) : _db(db) { _db.begin(); }
+    ~Transaction() { if (!_done) _db.rollback(); }
+    void commit() { _db.commit(); _done = true; }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+private:
+    Connection& _db;
+    bool _done = false;
+};
+
+/// Column readers that map SQL NULL to std::nullopt.
+std::optional<unsigned> optionalUInt(sql::ResultSet& rs, const char* column);
+std::optional<std::string> optionalString(sql::ResultSet& rs, const char* column);
+/// Binds an optional value, NULL when empty.
+void bindOptional(sql::PreparedStatement& ps, int index, const std::optional<unsigned>& value);
+
+} // namespace ticketflow::storage

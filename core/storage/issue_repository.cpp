@@ -1,0 +1,336 @@
+// Issues, their journals and the denormalised counts, in MariaDB.
+#include "core/storage/issue_repository.hpp"
+
+#include <algorithm>
+
+namespace ticketflow::storage {
+
+namespace {
+
+const char* const kIssueSelect =
+    "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.subject,"
+    " COALESCE(i.description, '') AS description, i.author_id, i.assigned_to_id, i.milestone_id, i.customer_id,"
+    " i.hint_priority_id, i.hint_assigned_to_id, i.source, i.triage_checklist, i.customer_replied, i.lock_version,"
+    " i.created_at, i.updated_at, i.closed_at,"
+    " COALESCE(NULLIF(TRIM(CONCAT(a.firstname, ' ', a.lastname)), ''), a.login, '') AS author_name,"
+    " COALESCE(NULLIF(TRIM(CONCAT(s.firstname, ' ', s.lastname)), ''), s.login, '') AS assignee_name,"
+    " COALESCE(c.name, '') AS customer_name, COALESCE(c.email, '') AS customer_email"
+    " FROM issues i LEFT JOIN users a ON a.id = i.author_id LEFT JOIN users s ON s.id = i.assigned_to_id"
+    " LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?";
+
+/// The SQL expression behind each sort key: the only way a sort reaches the SQL text.
+std::string sortExpression(domain::SortKey key) {
+    switch (key) {
+    case domain::SortKey::Id:
+    case domain::SortKey::Created: return "i.id";
+    case domain::SortKey::Updated: return "i.updated_at";
+    case domain::SortKey::Priority: return "i.priority_id";
+    case domain::SortKey::Status: return "i.status_id";
+    case domain::SortKey::Tracker: return "i.tracker_id";
+    case domain::SortKey::Subject: return "i.subject";
+    case domain::SortKey::Assignee: return "COALESCE(i.assigned_to_id, 0)";
+    }
+    return "i.id";
+}
+
+std::string placeholders(size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+/// Pads an id list to a power of two by repeating its last id: the SQL text then takes
+/// few shapes, which bounds the prepared statements a connection keeps.
+std::vector<unsigned> padded(std::vector<unsigned> ids) {
+    if (ids.empty()) return ids;
+    size_t size = 1;
+    while (size < ids.size()) size *= 2;
+    ids.resize(size, ids.back());
+    return ids;
+}
+
+std::vector<unsigned> intersect(const std::vector<unsigned>& visible, std::optional<unsigned> only) {
+    if (!only) return visible;
+    if (std::find(visible.begin(), visible.end(), *only) != visible.end()) return {*only};
+    return {};
+}
+
+domain::IssueRow readRow(sql::ResultSet& rs) {
+    domain::IssueRow r;
+    r.id = rs.getUInt("id");
+    r.projectId = rs.getUInt("project_id");
+    r.trackerId = rs.getUInt("tracker_id");
+    r.statusId = rs.getUInt("status_id");
+    r.priorityId = rs.getUInt("priority_id");
+    r.assigneeId = optionalUInt(rs, "assigned_to_id");
+    r.milestoneId = optionalUInt(rs, "milestone_id");
+    r.subject = rs.getString("subject");
+    r.assigneeName = rs.getString("assignee_name");
+    r.updatedAt = rs.getString("updated_at");
+    r.createdAt = rs.getString("created_at");
+    r.sortValue = rs.getString("sort_value");
+    return r;
+}
+
+} // namespace
+
+std::optional<domain::Issue> IssueRepository::find(unsigned id) {
+    auto& ps = _db.prepare(kIssueSelect);
+    ps.setUInt(1, id);
+    return _db.run([&]() -> std::optional<domain::Issue> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        domain::Issue i;
+        i.id = rs->getUInt("id");
+        i.projectId = rs->getUInt("project_id");
+        i.trackerId = rs->getUInt("tracker_id");
+        i.statusId = rs->getUInt("status_id");
+        i.priorityId = rs->getUInt("priority_id");
+        i.subject = rs->getString("subject");
+        i.description = rs->getString("description");
+        i.authorId = optionalUInt(*rs, "author_id");
+        i.assigneeId = optionalUInt(*rs, "assigned_to_id");
+        i.milestoneId = optionalUInt(*rs, "milestone_id");
+        i.customerId = optionalUInt(*rs, "customer_id");
+        i.hintPriorityId = optionalUInt(*rs, "hint_priority_id");
+        i.hintAssigneeId = optionalUInt(*rs, "hint_assigned_to_id");
+        i.source = rs->getString("source");
+        i.triageChecklist = rs->getString("triage_checklist");
+        i.customerReplied = rs->getBoolean("customer_replied");
+        i.lockVersion = rs->getUInt("lock_version");
+        i.createdAt = rs->getString("created_at");
+        i.updatedAt = rs->getString("updated_at");
+        i.closedAt = optionalString(*rs, "closed_at");
+        i.authorName = rs->getString("author_name");
+        i.assigneeName = rs->getString("assignee_name");
+        i.customerName = rs->getString("customer_name");
+        i.customerEmail = rs->getString("customer_email");
+        return i;
+    });
+}
+
+std::vector<domain::Journal> IssueRepository::journals(unsigned issueId, bool includePrivate) {
+    // One query for journals and details: rows repeat the journal columns per detail.
+    auto& ps = _db.prepare(
+        "SELECT j.id, j.user_id, COALESCE(j.notes, '') AS notes, j.private_notes, j.created_at,"
+        " COALESCE(NULLIF(TRIM(CONCAT(u.firstname, ' ', u.lastname)), ''), u.login, c.name, '') AS user_name,"
+        " d.property, d.prop_key, d.old_value, d.value"
+        " FROM journals j LEFT JOIN users u ON u.id = j.user_id LEFT JOIN customers c ON c.id = j.customer_id"
+        " LEFT JOIN journal_details d ON d.journal_id = j.id"
+        " WHERE j.issue_id = ? AND (j.private_notes = 0 OR ? = 1) ORDER BY j.id, d.id");
+    ps.setUInt(1, issueId);
+    ps.setInt(2, includePrivate ? 1 : 0);
+    return _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        std::vector<domain::Journal> result;
+        while (rs->next()) {
+            const unsigned id = rs->getUInt("id");
+            if (result.empty() || result.back().id != id) {
+                domain::Journal j;
+                j.id = id;
+                j.userId = optionalUInt(*rs, "user_id");
+                j.userName = rs->getString("user_name");
+                j.notes = rs->getString("notes");
+                j.privateNotes = rs->getBoolean("private_notes");
+                j.createdAt = rs->getString("created_at");
+                result.push_back(std::move(j));
+            }
+            if (!rs->isNull("prop_key")) {
+                result.back().details.push_back({rs->getString("property"), rs->getString("prop_key"),
+                                                 optionalString(*rs, "old_value"), optionalString(*rs, "value")});
+            }
+        }
+        return result;
+    });
+}
+
+domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::vector<unsigned>& statusIds,
+                                        const Visibility& visibility) {
+    domain::IssuePage page;
+    const auto projects = padded(intersect(visibility.projectIds, q.projectId));
+    if (projects.empty()) return page;
+    const auto statuses = padded(statusIds), trackers = padded(q.trackerIds), priorities = padded(q.priorityIds),
+               milestones = padded(q.milestoneIds), assignees = padded(q.assigneeIds);
+
+    const std::string expr = sortExpression(q.sort);
+    const bool byId = expr == "i.id";
+    const auto cursor = q.before ? domain::decodeCursor(*q.before)
+                                 : (q.after ? domain::decodeCursor(*q.after) : std::nullopt);
+    // Paging backwards reads in the opposite order and flips the rows afterwards.
+    const bool backwards = q.before.has_value() && cursor.has_value();
+    const bool desc = q.descending != backwards;
+    const char* cmp = desc ? "<" : ">";
+
+    std::string sqlText = "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id,"
+                          " i.milestone_id, i.subject, i.updated_at, i.created_at, " + expr + " AS sort_value,"
+                          " COALESCE(NULLIF(TRIM(CONCAT(u.firstname, ' ', u.lastname)), ''), u.login, '') AS assignee_name"
+                          " FROM issues i LEFT JOIN users u ON u.id = i.assigned_to_id"
+                          " WHERE i.project_id IN (" + placeholders(projects.size()) + ")";
+    if (!statuses.empty()) sqlText += " AND i.status_id IN (" + placeholders(statuses.size()) + ")";
+    if (!trackers.empty()) sqlText += " AND i.tracker_id IN (" + placeholders(trackers.size()) + ")";
+    if (!priorities.empty()) sqlText += " AND i.priority_id IN (" + placeholders(priorities.size()) + ")";
+    if (!milestones.empty()) sqlText += " AND i.milestone_id IN (" + placeholders(milestones.size()) + ")";
+    if (q.assigneeNone) sqlText += " AND i.assigned_to_id IS NULL";
+    else if (!assignees.empty()) sqlText += " AND i.assigned_to_id IN (" + placeholders(assignees.size()) + ")";
+    if (visibility.customerId) sqlText += " AND i.customer_id = ?";
+    if (cursor) {
+        sqlText += byId ? std::string(" AND i.id ") + cmp + " ?"
+                        : " AND (" + expr + " " + cmp + " ? OR (" + expr + " = ? AND i.id " + cmp + " ?))";
+    }
+    const std::string dir = desc ? " DESC" : " ASC";
+    sqlText += byId ? " ORDER BY i.id" + dir : " ORDER BY " + expr + dir + ", i.id" + dir;
+    sqlText += " LIMIT ?";
+
+    auto& ps = _db.prepare(sqlText);
+    int n = 1;
+    auto bindAll = [&](const std::vector<unsigned>& ids) {
+        for (unsigned id : ids) ps.setUInt(n++, id);
+    };
+    bindAll(projects);
+    bindAll(statuses);
+    bindAll(trackers);
+    bindAll(priorities);
+    bindAll(milestones);
+    if (!q.assigneeNone) bindAll(assignees);
+    if (visibility.customerId) ps.setUInt(n++, *visibility.customerId);
+    if (cursor) {
+        if (byId) {
+            ps.setUInt(n++, cursor->id);
+        } else {
+            ps.setString(n++, cursor->sortValue);
+            ps.setString(n++, cursor->sortValue);
+            ps.setUInt(n++, cursor->id);
+        }
+    }
+    ps.setUInt(n++, q.limit + 1);
+
+    _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) page.rows.push_back(readRow(*rs));
+    });
+    const bool more = page.rows.size() > q.limit;
+    if (more) page.rows.pop_back();
+    if (backwards) {
+        std::reverse(page.rows.begin(), page.rows.end());
+        page.hasPrevious = more;
+        page.hasNext = true;
+    } else {
+        page.hasNext = more;
+        page.hasPrevious = cursor.has_value();
+    }
+    return page;
+}
+
+long IssueRepository::countFromCounts(const std::vector<unsigned>& projectIdList,
+                                      const std::vector<unsigned>& trackerIdList,
+                                      const std::vector<unsigned>& statusIdList) {
+    const auto projectIds = padded(projectIdList), trackerIds = padded(trackerIdList), statusIds = padded(statusIdList);
+    if (projectIds.empty() || statusIds.empty()) return 0;
+    std::string sqlText = "SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" +
+                          placeholders(projectIds.size()) + ") AND status_id IN (" + placeholders(statusIds.size()) + ")";
+    if (!trackerIds.empty()) sqlText += " AND tracker_id IN (" + placeholders(trackerIds.size()) + ")";
+    auto& ps = _db.prepare(sqlText);
+    int n = 1;
+    for (unsigned id : projectIds) ps.setUInt(n++, id);
+    for (unsigned id : statusIds) ps.setUInt(n++, id);
+    for (unsigned id : trackerIds) ps.setUInt(n++, id);
+    return _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        return rs->next() ? static_cast<long>(rs->getInt64(1)) : 0L;
+    });
+}
+
+std::vector<IssueRepository::StatusCount> IssueRepository::countsByProjectAndStatus() {
+    std::vector<StatusCount> result;
+    auto& ps = _db.prepare("SELECT project_id, status_id, SUM(n) AS n FROM issue_counts GROUP BY project_id, status_id");
+    _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) {
+            result.push_back({rs->getUInt("project_id"), rs->getUInt("status_id"), static_cast<long>(rs->getInt64("n"))});
+        }
+    });
+    return result;
+}
+
+unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId, std::optional<unsigned> authorId) {
+    auto& ps = _db.prepare(
+        "INSERT INTO issues (project_id, tracker_id, status_id, priority_id, subject, description, author_id,"
+        " assigned_to_id, milestone_id, customer_id, source, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())");
+    ps.setUInt(1, d.projectId);
+    ps.setUInt(2, d.trackerId);
+    ps.setUInt(3, statusId);
+    ps.setUInt(4, d.priorityId);
+    ps.setString(5, d.subject);
+    ps.setString(6, d.description);
+    bindOptional(ps, 7, authorId);
+    bindOptional(ps, 8, d.assigneeId);
+    bindOptional(ps, 9, d.milestoneId);
+    bindOptional(ps, 10, d.customerId);
+    ps.setString(11, d.source);
+    _db.run([&] { ps.executeUpdate(); });
+    const auto id = static_cast<unsigned>(_db.lastInsertId());
+    adjustCount(d.projectId, d.trackerId, statusId, +1);
+    return id;
+}
+
+bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueFields& f) {
+    auto& ps = _db.prepare(
+        "UPDATE issues SET tracker_id = ?, status_id = ?, priority_id = ?, assigned_to_id = ?, milestone_id = ?,"
+        " closed_at = IF(?, COALESCE(closed_at, NOW()), NULL), updated_at = NOW(), lock_version = lock_version + 1"
+        " WHERE id = ? AND lock_version = ?");
+    ps.setUInt(1, f.trackerId);
+    ps.setUInt(2, f.statusId);
+    ps.setUInt(3, f.priorityId);
+    bindOptional(ps, 4, f.assigneeId);
+    bindOptional(ps, 5, f.milestoneId);
+    ps.setBoolean(6, f.closed);
+    ps.setUInt(7, id);
+    ps.setUInt(8, lockVersion);
+    return _db.run([&] { return ps.executeUpdate() == 1; });
+}
+
+unsigned IssueRepository::insertJournal(unsigned issueId, std::optional<unsigned> userId, const std::string& notes,
+                                        bool privateNotes, const std::vector<domain::JournalDetail>& details) {
+    auto& ps = _db.prepare("INSERT INTO journals (issue_id, user_id, notes, private_notes, created_at)"
+                           " VALUES (?, ?, ?, ?, NOW())");
+    ps.setUInt(1, issueId);
+    bindOptional(ps, 2, userId);
+    ps.setString(3, notes);
+    ps.setBoolean(4, privateNotes);
+    _db.run([&] { ps.executeUpdate(); });
+    const auto journalId = static_cast<unsigned>(_db.lastInsertId());
+    auto& detail = _db.prepare("INSERT INTO journal_details (journal_id, property, prop_key, old_value, value)"
+                               " VALUES (?, ?, ?, ?, ?)");
+    for (const auto& d : details) {
+        detail.clearParameters();
+        detail.setUInt(1, journalId);
+        detail.setString(2, d.property);
+        detail.setString(3, d.key);
+        if (d.oldValue) detail.setString(4, *d.oldValue);
+        else detail.setNull(4, 0);
+        if (d.value) detail.setString(5, *d.value);
+        else detail.setNull(5, 0);
+        _db.run([&] { detail.executeUpdate(); });
+    }
+    return journalId;
+}
+
+void IssueRepository::adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta) {
+    auto& ps = _db.prepare("INSERT INTO issue_counts (project_id, tracker_id, status_id, n) VALUES (?, ?, ?, ?)"
+                           " ON DUPLICATE KEY UPDATE n = n + VALUES(n)");
+    ps.setUInt(1, projectId);
+    ps.setUInt(2, trackerId);
+    ps.setUInt(3, statusId);
+    ps.setInt(4, delta);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+void IssueRepository::addWatcher(unsigned issueId, unsigned userId) {
+    auto& ps = _db.prepare("INSERT IGNORE INTO watchers (issue_id, user_id) VALUES (?, ?)");
+    ps.setUInt(1, issueId);
+    ps.setUInt(2, userId);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+} // namespace ticketflow::storage

@@ -1,0 +1,62 @@
+// Issues, their journals and the denormalised counts, in MariaDB.
+#pragma once
+#include "core/domain/issue.hpp"
+#include "core/domain/issue_draft.hpp"
+#include "core/domain/issue_query.hpp"
+#include "core/domain/query_cursor.hpp"
+#include "core/storage/connection.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ticketflow::storage {
+
+/// Which issues a list may show: the projects the reader may see, optionally only one
+/// customer's issues (customer logins).
+struct Visibility {
+    std::vector<unsigned> projectIds;
+    std::optional<unsigned> customerId;
+};
+
+/// New values of the editable fields; every field is written.
+struct IssueFields {
+    unsigned trackerId = 0, statusId = 0, priorityId = 0;
+    std::optional<unsigned> assigneeId, milestoneId;
+    bool closed = false;   ///< the new status is a closed one (sets closed_at)
+};
+
+class IssueRepository {
+public:
+    explicit IssueRepository(Connection& db) : _db(db) {}
+
+    std::optional<domain::Issue> find(unsigned id);
+    /// Journals oldest first, with details; private notes only when asked for.
+    std::vector<domain::Journal> journals(unsigned issueId, bool includePrivate);
+    /// One page of a list. Status ids must already be resolved (open/closed -> ids).
+    domain::IssuePage list(const domain::IssueQuery& query, const std::vector<unsigned>& statusIds,
+                           const Visibility& visibility);
+    /// Total of the counts table for the projects, trackers (empty: all) and statuses.
+    long countFromCounts(const std::vector<unsigned>& projectIds, const std::vector<unsigned>& trackerIds,
+                         const std::vector<unsigned>& statusIds);
+    /// Issue counts per project and status, summed over trackers (from the counts table).
+    struct StatusCount {
+        unsigned projectId = 0, statusId = 0;
+        long n = 0;
+    };
+    std::vector<StatusCount> countsByProjectAndStatus();
+
+    // Writes: call inside a Transaction.
+    unsigned insert(const domain::IssueDraft& draft, unsigned statusId, std::optional<unsigned> authorId);
+    /// UPDATE … WHERE id = ? AND lock_version = ?; false when someone else changed it first.
+    bool update(unsigned id, unsigned lockVersion, const IssueFields& fields);
+    unsigned insertJournal(unsigned issueId, std::optional<unsigned> userId, const std::string& notes,
+                           bool privateNotes, const std::vector<domain::JournalDetail>& details);
+    void adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta);
+    void addWatcher(unsigned issueId, unsigned userId);
+
+private:
+    Connection& _db;
+};
+
+} // namespace ticketflow::storage

@@ -1,0 +1,24 @@
+// Errors thrown by the storage layer: driver failures wrapped in our own types.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace ticketflow::storage {
+
+/// Any database failure (connection lost, constraint violated, bad SQL). `code` is the
+/// server's error number (0 when unknown); `connectionLost` tells the caller to reconnect.
+class StorageError : public std::runtime_error {
+public:
+    StorageError(const std::string& what, int code = 0, bool connectionLost = false)
+        : std::runtime_error(what), _code(code), _connectionLost(connectionLost) {}
+    int code() const { return _code; }
+    bool connectionLost() const { return _connectionLost; }
+    /// True for MariaDB's ER_DUP_ENTRY (unique key collision).
+    bool duplicateKey() const { return _code == 1062; }
+
+private:
+    int _code;
+    bool _connectionLost;
+};
+
+} // namespace ticketflow::storage

@@ -1,0 +1,124 @@
+// Users with a login: lookup for sign-in, creation and memberships for the admin CLI.
+#include "core/storage/user_repository.hpp"
+
+namespace ticketflow::storage {
+
+namespace {
+
+const char* const kUserColumns =
+    "SELECT id, login, firstname, lastname, COALESCE(mail, '') AS mail, COALESCE(password_hash, '') AS password_hash,"
+    " kind, status, admin, customer_id FROM users ";
+
+UserRecord readUser(sql::ResultSet& rs) {
+    UserRecord u;
+    u.id = rs.getUInt("id");
+    u.login = rs.getString("login");
+    u.firstname = rs.getString("firstname");
+    u.lastname = rs.getString("lastname");
+    u.mail = rs.getString("mail");
+    u.passwordHash = rs.getString("password_hash");
+    u.kind = rs.getString("kind");
+    u.status = rs.getString("status");
+    u.admin = rs.getBoolean("admin");
+    u.customerId = optionalUInt(rs, "customer_id");
+    return u;
+}
+
+} // namespace
+
+std::string UserRecord::displayName() const {
+    std::string name = firstname;
+    if (!lastname.empty()) name += (name.empty() ? "" : " ") + lastname;
+    return name.empty() ? login : name;
+}
+
+std::optional<UserRecord> UserRepository::findByLogin(const std::string& login) {
+    auto& ps = _db.prepare(std::string(kUserColumns) + "WHERE login = ?");
+    ps.setString(1, login);
+    return _db.run([&]() -> std::optional<UserRecord> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readUser(*rs);
+    });
+}
+
+std::optional<UserRecord> UserRepository::findById(unsigned id) {
+    auto& ps = _db.prepare(std::string(kUserColumns) + "WHERE id = ?");
+    ps.setUInt(1, id);
+    return _db.run([&]() -> std::optional<UserRecord> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readUser(*rs);
+    });
+}
+
+unsigned UserRepository::create(const NewUser& user) {
+    Transaction tx(_db);
+    std::optional<unsigned> customerId;
+    if (user.customer) {
+        auto& find = _db.prepare("SELECT id FROM customers WHERE email = ?");
+        find.setString(1, user.mail);
+        customerId = _db.run([&]() -> std::optional<unsigned> {
+            std::unique_ptr<sql::ResultSet> rs(find.executeQuery());
+            if (rs->next()) return rs->getUInt(1);
+            return std::nullopt;
+        });
+        if (!customerId) {
+            auto& insert = _db.prepare("INSERT INTO customers (name, email) VALUES (?, ?)");
+            insert.setString(1, (user.firstname + " " + user.lastname));
+            if (user.mail.empty()) insert.setNull(2, 0);
+            else insert.setString(2, user.mail);
+            _db.run([&] { insert.executeUpdate(); });
+            customerId = static_cast<unsigned>(_db.lastInsertId());
+        }
+    }
+    auto& ps = _db.prepare("INSERT INTO users (login, firstname, lastname, mail, password_hash, kind, admin, customer_id)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    ps.setString(1, user.login);
+    ps.setString(2, user.firstname);
+    ps.setString(3, user.lastname);
+    if (user.mail.empty()) ps.setNull(4, 0);
+    else ps.setString(4, user.mail);
+    if (user.passwordHash.empty()) ps.setNull(5, 0);
+    else ps.setString(5, user.passwordHash);
+    ps.setString(6, user.customer ? "customer" : "staff");
+    ps.setBoolean(7, user.admin);
+    bindOptional(ps, 8, customerId);
+    _db.run([&] { ps.executeUpdate(); });
+    const auto id = static_cast<unsigned>(_db.lastInsertId());
+    tx.commit();
+    return id;
+}
+
+bool UserRepository::setPasswordHash(const std::string& login, const std::string& hash) {
+    auto& ps = _db.prepare("UPDATE users SET password_hash = ?, updated_at = NOW() WHERE login = ?");
+    ps.setString(1, hash);
+    ps.setString(2, login);
+    return _db.run([&] { return ps.executeUpdate() > 0; });
+}
+
+void UserRepository::touchLogin(unsigned id) {
+    auto& ps = _db.prepare("UPDATE users SET last_login_at = NOW() WHERE id = ?");
+    ps.setUInt(1, id);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+bool UserRepository::addMembership(unsigned userId, const std::string& projectIdentifier, const std::string& roleName) {
+    auto& ps = _db.prepare("INSERT IGNORE INTO memberships (user_id, project_id, role_id)"
+                           " SELECT ?, p.id, r.id FROM projects p JOIN roles r ON r.name = ? WHERE p.identifier = ?");
+    ps.setUInt(1, userId);
+    ps.setString(2, roleName);
+    ps.setString(3, projectIdentifier);
+    _db.run([&] { ps.executeUpdate(); });
+    auto& check = _db.prepare("SELECT 1 FROM memberships m JOIN projects p ON p.id = m.project_id"
+                              " JOIN roles r ON r.id = m.role_id WHERE m.user_id = ? AND p.identifier = ? AND r.name = ?");
+    check.setUInt(1, userId);
+    check.setString(2, projectIdentifier);
+    check.setString(3, roleName);
+    return _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(check.executeQuery());
+        return rs->next();
+    });
+}
+
+} // namespace ticketflow::storage

@@ -1,0 +1,44 @@
+// Users with a login: lookup for sign-in, creation and memberships for the admin CLI.
+#pragma once
+#include "core/storage/connection.hpp"
+
+#include <optional>
+#include <string>
+
+namespace ticketflow::storage {
+
+struct UserRecord {
+    unsigned id = 0;
+    std::string login, firstname, lastname, mail, passwordHash, kind, status;
+    bool admin = false;
+    std::optional<unsigned> customerId;
+    std::string displayName() const;
+};
+
+struct NewUser {
+    std::string login, firstname, lastname, mail, passwordHash;
+    bool admin = false;
+    bool customer = false;   ///< a customer login: also gets (or is linked to) a customers row
+};
+
+class UserRepository {
+public:
+    explicit UserRepository(Connection& db) : _db(db) {}
+
+    std::optional<UserRecord> findByLogin(const std::string& login);
+    std::optional<UserRecord> findById(unsigned id);
+    /// Inserts the user; for customers also the CRM record (matched by mail). Returns the id.
+    /// Throws StorageError (duplicateKey() when the login or mail is taken).
+    unsigned create(const NewUser& user);
+    /// Returns false when no such user.
+    bool setPasswordHash(const std::string& login, const std::string& hash);
+    void touchLogin(unsigned id);
+    /// Adds a role in a project; returns false when the project or role does not exist.
+    /// Adding an existing membership is not an error.
+    bool addMembership(unsigned userId, const std::string& projectIdentifier, const std::string& roleName);
+
+private:
+    Connection& _db;
+};
+
+} // namespace ticketflow::storage

@@ -1,0 +1,18 @@
+// Page handlers: one file per page; each validates its parameters, checks permission,
+// calls a use case and fills a template.
+#pragma once
+#include "fcgi/request_context.hpp"
+
+namespace ticketflow::web::handlers {
+
+void loginForm(RequestContext& ctx);
+void loginSubmit(RequestContext& ctx);
+void logout(RequestContext& ctx);
+void dashboard(RequestContext& ctx);
+void issueList(RequestContext& ctx);
+void issueShow(RequestContext& ctx);
+void issueNewForm(RequestContext& ctx);
+void issueCreate(RequestContext& ctx);
+void issueUpdate(RequestContext& ctx);
+
+} // namespace ticketflow::web::handlers

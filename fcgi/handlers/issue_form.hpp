@@ -1,0 +1,32 @@
+// The issue edit form: what it shows, what it posts, and turning a post into an edit.
+#pragma once
+#include "core/app/issue_service.hpp"
+#include "core/domain/issue.hpp"
+#include "fcgi/request_context.hpp"
+
+#include <ctemplate/template.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ticketflow::web::handlers {
+
+/// Field values shown in the edit form: the issue's, or what the user posted.
+struct FormState {
+    unsigned statusId = 0, priorityId = 0, lockVersion = 0;
+    std::optional<unsigned> assigneeId, milestoneId;
+    std::string note;
+    bool privateNote = false;
+    static FormState from(const domain::Issue& issue);
+};
+
+/// Reads the posted edit form. Bad ids become errors (the form is shown again).
+app::IssueEdit readEdit(const http::Request& req, std::vector<std::string>& errors);
+FormState stateFrom(const app::IssueEdit& edit, const domain::Issue& issue);
+
+void addEditForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue,
+                 const FormState& form);
+void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const FormState& form,
+                     const std::vector<std::string>& errors, int status);
+
+} // namespace ticketflow::web::handlers

@@ -1,0 +1,124 @@
+// /issues/new and /projects/:identifier/issues/new: staff enter a new issue.
+#include "fcgi/handlers/handlers.hpp"
+
+#include "core/app/issue_service.hpp"
+#include "core/domain/permissions.hpp"
+#include "fcgi/handlers/issue_views.hpp"
+
+namespace ticketflow::web::handlers {
+
+namespace {
+
+struct NewIssueForm {
+    unsigned projectId = 0, trackerId = 0, priorityId = 0;
+    std::optional<unsigned> assigneeId, milestoneId;
+    std::string subject, description;
+};
+
+/// Projects where the actor may add issues.
+std::vector<const domain::Project*> addableProjects(const RequestContext& ctx) {
+    std::vector<const domain::Project*> result;
+    for (const auto& p : ctx.catalog.projects) {
+        if (ctx.actor().allowedTo(domain::Permission::AddIssues, p.id)) result.push_back(&p);
+    }
+    return result;
+}
+
+void render(RequestContext& ctx, const domain::Project& project, const NewIssueForm& form,
+            const std::vector<std::string>& errors, int status) {
+    ctemplate::TemplateDictionary dict("issue_new");
+    dict.SetValue("PROJECT_NAME", project.name);
+    dict.SetValue("PROJECT_IDENTIFIER", project.identifier);
+    dict.SetValue("SUBJECT", form.subject);
+    dict.SetValue("DESCRIPTION", form.description);
+    for (const auto& e : errors) dict.SetValueAndShowSection("MESSAGE", e, "ERROR");
+    ctemplate::TemplateDictionary* others = nullptr;
+    for (const auto* p : addableProjects(ctx)) {
+        if (p->id == project.id) continue;
+        if (!others) others = dict.AddSectionDictionary("OTHER_PROJECTS");
+        auto* row = others->AddSectionDictionary("PROJECT_OPTION");
+        row->SetValue("IDENTIFIER", p->identifier);
+        row->SetValue("NAME", p->name);
+    }
+    addOptions(dict, "TRACKER_OPTION", trackerOptions(ctx.catalog, project.trackerIds), {form.trackerId});
+    addOptions(dict, "PRIORITY_OPTION", priorityOptions(ctx.catalog),
+               {form.priorityId ? form.priorityId : ctx.catalog.defaultPriorityId().value_or(0)});
+    // Every staff member of the project is offered; the tracker's assignable role is checked on save.
+    std::vector<Option> assignees;
+    for (const auto& u : ctx.catalog.staff) {
+        if (u.active && ctx.catalog.rolesOf(u.id).count(project.id)) assignees.push_back({u.id, u.name});
+    }
+    addOptions(dict, "ASSIGNEE_OPTION", assignees, form.assigneeId ? std::vector<unsigned>{*form.assigneeId}
+                                                                   : std::vector<unsigned>{});
+    addOptions(dict, "MILESTONE_OPTION", milestoneOptions(ctx.catalog, project.id),
+               form.milestoneId ? std::vector<unsigned>{*form.milestoneId} : std::vector<unsigned>{});
+    ctx.renderPage("issue_new.tpl", dict, "New issue", status);
+}
+
+/// The project from the URL, or from the form's project_id (an identifier), or the first
+/// one the actor may add to.
+const domain::Project* chosenProject(RequestContext& ctx) {
+    if (ctx.req.params.count("identifier")) return ctx.catalog.projectByIdentifier(ctx.req.params.at("identifier"));
+    const std::string* chosen = ctx.req.formValue("project_id");
+    if (!chosen) chosen = ctx.req.queryValue("project_id");
+    if (chosen) return ctx.catalog.projectByIdentifier(*chosen);
+    const auto projects = addableProjects(ctx);
+    return projects.empty() ? nullptr : projects.front();
+}
+
+std::optional<unsigned> formId(RequestContext& ctx, const char* name, const char* label, std::vector<std::string>& errors) {
+    const std::string* v = ctx.req.formValue(name);
+    if (!v || v->empty()) return std::nullopt;
+    const auto id = parseId(*v);
+    if (!id) errors.push_back(std::string(label) + " is not valid.");
+    return id;
+}
+
+} // namespace
+
+void issueNewForm(RequestContext& ctx) {
+    const domain::Project* project = chosenProject(ctx);
+    if (!project) return ctx.renderError(404, "No project to add an issue to.");
+    if (!ctx.actor().allowedTo(domain::Permission::AddIssues, project->id)) return ctx.denyAccess();
+    NewIssueForm form;
+    form.trackerId = project->trackerIds.empty() ? 0 : project->trackerIds.front();
+    render(ctx, *project, form, {}, 200);
+}
+
+void issueCreate(RequestContext& ctx) {
+    const domain::Project* project = chosenProject(ctx);
+    if (!project) return ctx.renderError(404, "No such project.");
+    if (!ctx.actor().allowedTo(domain::Permission::AddIssues, project->id)) return ctx.denyAccess();
+    std::vector<std::string> errors;
+    NewIssueForm form;
+    form.projectId = project->id;
+    form.trackerId = formId(ctx, "tracker_id", "Tracker", errors).value_or(0);
+    form.priorityId = formId(ctx, "priority_id", "Priority", errors).value_or(0);
+    form.assigneeId = formId(ctx, "assigned_to_id", "Assignee", errors);
+    form.milestoneId = formId(ctx, "fixed_version_id", "Milestone", errors);
+    if (const auto* s = ctx.req.formValue("subject")) form.subject = *s;
+    if (const auto* d = ctx.req.formValue("description")) form.description = *d;
+    if (form.trackerId == 0 && errors.empty()) errors.push_back("Tracker cannot be blank.");
+    if (!errors.empty()) return render(ctx, *project, form, errors, 422);
+
+    domain::IssueDraft draft;
+    draft.projectId = project->id;
+    draft.trackerId = form.trackerId;
+    draft.priorityId = form.priorityId;
+    draft.subject = form.subject;
+    draft.description = form.description;
+    draft.assigneeId = form.assigneeId;
+    draft.milestoneId = form.milestoneId;
+    draft.source = "web";
+    const auto result = app::IssueService(ctx.db, ctx.catalog).create(ctx.actor(), draft);
+    switch (result.outcome) {
+    case app::Outcome::Ok:
+        return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "created");
+    case app::Outcome::Forbidden:
+        return ctx.denyAccess();
+    default:
+        return render(ctx, *project, form, result.errors, 422);
+    }
+}
+
+} // namespace ticketflow::web::handlers

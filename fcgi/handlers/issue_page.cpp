@@ -1,0 +1,101 @@
+// /issues/:id: the issue, its history, and the edit form offering only allowed transitions.
+#include "fcgi/handlers/handlers.hpp"
+
+#include "core/domain/issue_access.hpp"
+#include "core/domain/journal_text.hpp"
+#include "core/domain/permissions.hpp"
+#include "core/storage/issue_repository.hpp"
+#include "fcgi/handlers/issue_form.hpp"
+#include "fcgi/handlers/issue_views.hpp"
+
+namespace ticketflow::web::handlers {
+
+namespace {
+
+std::string detailName(const domain::Catalog& catalog, const std::string& key, const std::optional<std::string>& value) {
+    if (!value) return {};
+    const auto id = parseId(*value);
+    if (!id) return *value;
+    if (key == "status_id") return catalog.statusName(*id);
+    if (key == "priority_id") return catalog.priorityName(*id);
+    if (key == "tracker_id") return catalog.trackerName(*id);
+    if (key == "fixed_version_id") return catalog.milestoneName(*id);
+    if (key == "assigned_to_id") {
+        const std::string name = catalog.userName(*id);
+        return name.empty() ? "#" + *value : name;
+    }
+    return *value;
+}
+
+void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::Journal>& journals,
+                const domain::Catalog& catalog) {
+    int n = 0;
+    for (const auto& j : journals) {
+        auto* jd = dict.AddSectionDictionary("JOURNAL");
+        jd->SetIntValue("INDEX", ++n);
+        jd->SetIntValue("JOURNAL_ID", j.id);
+        jd->SetValue("AUTHOR", j.userName.empty() ? "Anonymous" : j.userName);
+        jd->SetValue("CREATED", shortTime(j.createdAt));
+        for (const auto& d : j.details) {
+            domain::DetailText text{d.property, d.key, std::nullopt, std::nullopt};
+            if (d.oldValue) text.oldName = detailName(catalog, d.key, d.oldValue);
+            if (d.value) text.newName = detailName(catalog, d.key, d.value);
+            jd->SetValueAndShowSection("TEXT", domain::describeDetail(text), "DETAIL");
+        }
+        if (!j.notes.empty()) jd->SetValueAndShowSection("NOTES", j.notes, "HAS_NOTES");
+        if (j.privateNotes) jd->ShowSection("PRIVATE");
+    }
+    if (journals.empty()) dict.ShowSection("NO_HISTORY");
+}
+
+} // namespace
+
+void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const FormState& form,
+                     const std::vector<std::string>& errors, int status) {
+    const auto& actor = ctx.actor();
+    const auto& catalog = ctx.catalog;
+    const domain::Project* project = catalog.project(issue.projectId);
+    ctemplate::TemplateDictionary dict("issue");
+    dict.SetIntValue("ID", issue.id);
+    dict.SetValue("TRACKER", catalog.trackerName(issue.trackerId));
+    dict.SetValue("SUBJECT", issue.subject);
+    dict.SetValue("PROJECT_NAME", project ? project->name : "");
+    dict.SetValue("PROJECT_IDENTIFIER", project ? project->identifier : "");
+    dict.SetValue("STATUS", catalog.statusName(issue.statusId));
+    dict.SetValue("PRIORITY", catalog.priorityName(issue.priorityId));
+    dict.SetValue("ASSIGNEE", issue.assigneeName.empty() ? "-" : issue.assigneeName);
+    dict.SetValue("MILESTONE", issue.milestoneId ? catalog.milestoneName(*issue.milestoneId) : "-");
+    // Issues from anonymous customers (mail, secret link) have the customer as their author.
+    dict.SetValue("AUTHOR", !issue.authorName.empty() ? issue.authorName
+                            : !issue.customerName.empty() ? issue.customerName : "Anonymous");
+    dict.SetValue("CREATED", shortTime(issue.createdAt));
+    dict.SetValue("UPDATED", shortTime(issue.updatedAt));
+    dict.SetValue("SOURCE", issue.source);
+    if (issue.closedAt) dict.SetValue("CLOSED", shortTime(*issue.closedAt));
+    if (!issue.description.empty()) dict.SetValueAndShowSection("DESCRIPTION", issue.description, "HAS_DESCRIPTION");
+    if (actor.staff && issue.customerId) {
+        auto* c = dict.AddSectionDictionary("CUSTOMER");
+        c->SetValue("CUSTOMER_NAME", issue.customerName);
+        c->SetValue("CUSTOMER_EMAIL", issue.customerEmail);
+    }
+    if (catalog.status(issue.statusId) && catalog.status(issue.statusId)->closed) dict.ShowSection("IS_CLOSED");
+    for (const auto& e : errors) dict.SetValueAndShowSection("MESSAGE", e, "ERROR");
+
+    const bool privateVisible = domain::canViewPrivateNotes(actor, issue.projectId);
+    addHistory(dict, storage::IssueRepository(ctx.db).journals(issue.id, privateVisible), catalog);
+    addEditForm(dict, ctx, issue, form);
+    ctx.renderPage("issue.tpl", dict, catalog.trackerName(issue.trackerId) + " #" + std::to_string(issue.id) + ": " +
+                                          issue.subject, status);
+}
+
+void issueShow(RequestContext& ctx) {
+    const auto id = parseId(ctx.req.params["id"]);
+    const auto issue = id ? storage::IssueRepository(ctx.db).find(*id) : std::nullopt;
+    // Issues the actor may not see answer 404 like missing ones: their existence is not told.
+    if (!issue || !domain::canViewIssue(ctx.actor(), issue->ref())) {
+        return ctx.renderError(404, "The issue you were looking for doesn't exist or you may not see it.");
+    }
+    renderIssuePage(ctx, *issue, FormState::from(*issue), {}, 200);
+}
+
+} // namespace ticketflow::web::handlers

@@ -1,0 +1,79 @@
+// Shared pieces of the issue pages: visibility, option lists, names of ids.
+#include "fcgi/handlers/issue_views.hpp"
+
+#include "core/domain/permissions.hpp"
+
+#include <algorithm>
+
+namespace ticketflow::web::handlers {
+
+std::string newIssuesQuery(const domain::Catalog& catalog) {
+    std::string ids;
+    for (unsigned id : catalog.newStatusIds()) ids += (ids.empty() ? "" : "|") + std::to_string(id);
+    return "status_id=" + (ids.empty() ? std::string("open") : ids);
+}
+
+storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Catalog& catalog) {
+    storage::Visibility v;
+    if (actor.staff || actor.admin) {
+        for (const auto& p : catalog.projects) {
+            if (actor.allowedTo(domain::Permission::ViewIssues, p.id)) v.projectIds.push_back(p.id);
+        }
+        return v;
+    }
+    if (!actor.customerId) return v;   // a customer login without a CRM record sees nothing
+    v.customerId = actor.customerId;
+    for (const auto& p : catalog.projects) {
+        if (actor.allowedTo(domain::Permission::ViewOwnIssues, p.id)) v.projectIds.push_back(p.id);
+    }
+    return v;
+}
+
+void addOptions(ctemplate::TemplateDictionary& dict, const std::string& section, const std::vector<Option>& options,
+                const std::vector<unsigned>& selected) {
+    for (const auto& o : options) {
+        auto* row = dict.AddSectionDictionary(section);
+        row->SetIntValue("ID", o.id);
+        row->SetValue("NAME", o.name);
+        const bool on = std::find(selected.begin(), selected.end(), o.id) != selected.end();
+        row->SetValue("SELECTED", on ? "selected" : "");
+    }
+}
+
+std::vector<Option> statusOptions(const domain::Catalog& catalog, const std::vector<unsigned>& ids) {
+    std::vector<Option> out;
+    for (const auto& s : catalog.statuses) {
+        if (ids.empty() || std::find(ids.begin(), ids.end(), s.id) != ids.end()) out.push_back({s.id, s.name});
+    }
+    return out;
+}
+
+std::vector<Option> trackerOptions(const domain::Catalog& catalog, const std::vector<unsigned>& ids) {
+    std::vector<Option> out;
+    for (const auto& t : catalog.trackers) {
+        if (ids.empty() || std::find(ids.begin(), ids.end(), t.id) != ids.end()) out.push_back({t.id, t.name});
+    }
+    return out;
+}
+
+std::vector<Option> priorityOptions(const domain::Catalog& catalog) {
+    std::vector<Option> out;
+    for (const auto& p : catalog.priorities) out.push_back({p.id, p.name});
+    return out;
+}
+
+std::vector<Option> milestoneOptions(const domain::Catalog& catalog, unsigned projectId) {
+    std::vector<Option> out;
+    for (const auto& m : catalog.openMilestones(projectId)) out.push_back({m.id, m.name});
+    return out;
+}
+
+std::vector<Option> assigneeOptions(const domain::Catalog& catalog, unsigned projectId, unsigned trackerId) {
+    std::vector<Option> out;
+    for (const auto& u : catalog.assignableUsers(projectId, trackerId)) out.push_back({u.id, u.name});
+    return out;
+}
+
+std::string shortTime(const std::string& datetime) { return datetime.size() >= 16 ? datetime.substr(0, 16) : datetime; }
+
+} // namespace ticketflow::web::handlers

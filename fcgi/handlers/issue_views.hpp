@@ -1,0 +1,39 @@
+// Shared pieces of the issue pages: visibility, option lists, names of ids.
+#pragma once
+#include "core/domain/catalog.hpp"
+#include "core/domain/issue.hpp"
+#include "core/storage/issue_repository.hpp"
+#include "fcgi/request_context.hpp"
+
+#include <ctemplate/template.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ticketflow::web::handlers {
+
+/// Query string of the built-in NewIssues list ("status_id=1").
+std::string newIssuesQuery(const domain::Catalog& catalog);
+
+/// Which issues the actor may list: staff see projects where they may view issues;
+/// customers only their own issues in projects where they may view their own.
+storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Catalog& catalog);
+
+/// Adds one `section` row per option with ID, NAME and SELECTED ("selected" or "").
+struct Option {
+    unsigned id = 0;
+    std::string name;
+};
+void addOptions(ctemplate::TemplateDictionary& dict, const std::string& section, const std::vector<Option>& options,
+                const std::vector<unsigned>& selected);
+
+std::vector<Option> statusOptions(const domain::Catalog& catalog, const std::vector<unsigned>& ids);
+std::vector<Option> trackerOptions(const domain::Catalog& catalog, const std::vector<unsigned>& ids);
+std::vector<Option> priorityOptions(const domain::Catalog& catalog);
+std::vector<Option> milestoneOptions(const domain::Catalog& catalog, unsigned projectId);
+std::vector<Option> assigneeOptions(const domain::Catalog& catalog, unsigned projectId, unsigned trackerId);
+
+/// "2026-11-26 19:41" from a DATETIME string.
+std::string shortTime(const std::string& datetime);
+
+} // namespace ticketflow::web::handlers

@@ -1,0 +1,84 @@
+// Everything a page handler gets for one request: request, response, database, the actor.
+#include "fcgi/request_context.hpp"
+
+#include "fcgi/url_encode.hpp"
+
+#include <map>
+
+namespace ticketflow::web {
+
+namespace {
+
+/// Flash messages travel as codes so that nothing a client sends is echoed as a message.
+const std::map<std::string, std::string>& flashMessages() {
+    static const std::map<std::string, std::string> messages{
+        {"created", "Issue created."},
+        {"updated", "Successful update."},
+        {"signed_out", "You are signed out."},
+        {"signed_in", "Welcome back."},
+    };
+    return messages;
+}
+
+} // namespace
+
+http::CookieOptions RequestContext::cookieOptions(long maxAgeSeconds) const {
+    http::CookieOptions options;
+    options.secure = config.secureCookies || req.https;
+    options.maxAgeSeconds = maxAgeSeconds;
+    return options;
+}
+
+std::string RequestContext::takeFlash() {
+    const std::string code = req.cookie(kFlashCookie);
+    if (code.empty()) return {};
+    res.setCookie(kFlashCookie, "", cookieOptions(0));
+    const auto it = flashMessages().find(code);
+    return it == flashMessages().end() ? std::string() : it->second;
+}
+
+void RequestContext::renderPage(const std::string& templateName, ctemplate::TemplateDictionary& dict,
+                                const std::string& title, int status) {
+    LayoutInfo layout;
+    layout.title = title;
+    if (session) {
+        layout.userName = session->actor.displayName;
+        layout.csrfToken = session->csrfToken;
+        layout.staff = session->actor.staff;
+        layout.admin = session->actor.admin;
+    }
+    layout.flash = takeFlash();
+    View::addLayout(dict, layout);
+    if (session) dict.SetValue("CSRF_TOKEN", session->csrfToken);
+    res.status = status;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.body = View::render(templateName, dict);
+}
+
+void RequestContext::renderError(int status, const std::string& message) {
+    ctemplate::TemplateDictionary dict("error");
+    dict.SetIntValue("STATUS", status);
+    dict.SetValue("REASON", std::string(http::reasonPhrase(status)));
+    dict.SetValue("MESSAGE", message);
+    if (!signedIn() && (status == 401 || status == 403)) dict.ShowSection("SIGN_IN_HINT");
+    renderPage("error.tpl", dict, std::string(http::reasonPhrase(status)), status);
+}
+
+void RequestContext::redirectWithFlash(const std::string& location, const std::string& flashCode) {
+    res.setCookie(kFlashCookie, flashCode, cookieOptions(60));
+    res.redirect(location, 303);
+}
+
+void RequestContext::denyAccess() {
+    if (!signedIn()) {
+        const bool get = req.method == "GET" || req.method == "HEAD";
+        std::string back = get ? req.path : "/";
+        if (get && !req.rawQuery.empty()) back += "?" + req.rawQuery;
+        res.redirect("/login?back_url=" + urlEncode(back), 303);
+        return;
+    }
+    renderError(403, "You are not authorised to access this page.");
+}
+
+} // namespace ticketflow::web

@@ -1,0 +1,21 @@
+// The route table: every URL the application answers, with its access rules.
+#pragma once
+#include "fcgi/http/router.hpp"
+#include "fcgi/request_context.hpp"
+
+namespace ticketflow::web {
+
+using HandlerFn = void (*)(RequestContext&);
+
+struct Route {
+    HandlerFn handler = nullptr;
+    bool requiresLogin = true;
+    /// The sign-in form checks its own pre-session token; everything else that changes
+    /// state must carry the session's CSRF token.
+    bool ownCsrfCheck = false;
+};
+
+/// Builds the table once; shared read-only by all worker threads.
+const http::Router<Route>& routes();
+
+} // namespace ticketflow::web

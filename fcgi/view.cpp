@@ -1,0 +1,52 @@
+// Renders ctemplate pages: every page template includes the shared header and footer.
+#include "fcgi/view.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace ticketflow::web {
+
+void View::loadAll(const std::string& templatesDir) {
+    auto* cache = ctemplate::mutable_default_template_cache();
+    if (!std::filesystem::is_directory(templatesDir)) {
+        throw std::runtime_error("templates folder not found: " + templatesDir);
+    }
+    cache->SetTemplateRootDirectory(templatesDir);
+    for (const auto& entry : std::filesystem::directory_iterator(templatesDir)) {
+        if (entry.path().extension() != ".tpl") continue;
+        const std::string name = entry.path().filename().string();
+        if (!cache->LoadTemplate(name, ctemplate::DO_NOT_STRIP)) {
+            throw std::runtime_error("template does not parse: " + name);
+        }
+    }
+    cache->Freeze();
+}
+
+void View::addLayout(ctemplate::TemplateDictionary& dict, const LayoutInfo& layout) {
+    for (const char* part : {"PAGE_HEADER", "PAGE_FOOTER"}) {
+        ctemplate::TemplateDictionary* inc = dict.AddIncludeDictionary(part);
+        inc->SetFilename(std::string(part) == "PAGE_HEADER" ? "_header.tpl" : "_footer.tpl");
+        inc->SetValue("TITLE", layout.title);
+        if (!layout.userName.empty()) {
+            ctemplate::TemplateDictionary* user = inc->AddSectionDictionary("SIGNED_IN");
+            user->SetValue("USER_NAME", layout.userName);
+            user->SetValue("CSRF_TOKEN", layout.csrfToken);
+            if (layout.staff) user->ShowSection("STAFF");
+            if (layout.admin) user->ShowSection("ADMIN");
+        } else {
+            inc->ShowSection("SIGNED_OUT");
+        }
+        if (!layout.flash.empty()) inc->SetValueAndShowSection("FLASH", layout.flash, "HAS_FLASH");
+    }
+    dict.SetValue("TITLE", layout.title);
+}
+
+std::string View::render(const std::string& name, const ctemplate::TemplateDictionary& dict) {
+    std::string out;
+    if (!ctemplate::ExpandTemplate(name, ctemplate::DO_NOT_STRIP, &dict, &out)) {
+        throw std::runtime_error("template missing or broken: " + name);
+    }
+    return out;
+}
+
+} // namespace ticketflow::web

@@ -1,0 +1,4 @@
+{{%AUTOESCAPE context="HTML"}}</main>
+<footer class="bottom">ticketflow</footer>
+</body>
+</html>

@@ -1,0 +1,32 @@
+{{%AUTOESCAPE context="HTML"}}{{>PAGE_HEADER}}
+<h1>New issue</h1>
+{{#ERROR}}<p class="flash error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+<form method="post" action="/projects/{{PROJECT_IDENTIFIER}}/issues" id="issue-form" class="new-issue">
+  <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+  <p class="project-switch">Project: <strong id="issue-project">{{PROJECT_NAME}}</strong>
+    {{#OTHER_PROJECTS}}(switch to {{#PROJECT_OPTION}}<a href="/projects/{{IDENTIFIER}}/issues/new">{{NAME}}</a> {{/PROJECT_OPTION}}){{/OTHER_PROJECTS}}</p>
+  <label for="issue_tracker_id">Tracker</label>
+  <select id="issue_tracker_id" name="tracker_id">
+    {{#TRACKER_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/TRACKER_OPTION}}
+  </select>
+  <label for="issue_subject">Subject</label>
+  <input type="text" id="issue_subject" name="subject" value="{{SUBJECT}}" maxlength="255" required>
+  <label for="issue_description">Description</label>
+  <textarea id="issue_description" name="description" rows="10">{{DESCRIPTION}}</textarea>
+  <label for="issue_priority_id">Priority</label>
+  <select id="issue_priority_id" name="priority_id">
+    {{#PRIORITY_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/PRIORITY_OPTION}}
+  </select>
+  <label for="issue_assigned_to_id">Assignee</label>
+  <select id="issue_assigned_to_id" name="assigned_to_id">
+    <option value="">(nobody)</option>
+    {{#ASSIGNEE_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/ASSIGNEE_OPTION}}
+  </select>
+  <label for="issue_fixed_version_id">Milestone</label>
+  <select id="issue_fixed_version_id" name="fixed_version_id">
+    <option value="">(none)</option>
+    {{#MILESTONE_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/MILESTONE_OPTION}}
+  </select>
+  <button type="submit" id="issue-create">Create</button>
+</form>
+{{>PAGE_FOOTER}}
