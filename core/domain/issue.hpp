@@ -20,7 +20,7 @@ struct Issue {
     unsigned lockVersion = 0;
     std::string createdAt, updatedAt;          ///< "YYYY-MM-DD HH:MM:SS", UTC
     std::optional<std::string> closedAt;
-    std::string authorName, assigneeName, customerName, customerEmail;
+    std::string authorName, assigneeName, customerName, customerEmail;   ///< may be empty: see Catalog::userName
 
     IssueRef ref() const {
         IssueRef r;
@@ -43,10 +43,11 @@ struct JournalDetail {
     std::optional<std::string> oldValue, value;
 };
 
+/// A journal written by a customer carries the customer (journals.customer_id); by staff, the user.
 struct Journal {
     unsigned id = 0;
     std::optional<unsigned> userId;
-    std::string userName;
+    std::string userName;   ///< the customer's name for customer journals; staff names come from the catalog
     std::string notes;
     bool privateNotes = false;
     std::string createdAt;

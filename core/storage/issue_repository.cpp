@@ -1,22 +1,71 @@
 // Issues, their journals and the denormalised counts, in MariaDB.
 #include "core/storage/issue_repository.hpp"
 
+#include "core/storage/journal_collector.hpp"
+
 #include <algorithm>
+#include <map>
 
 namespace ticketflow::storage {
 
 namespace {
 
-const char* const kIssueSelect =
-    "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.subject,"
+// Every issue column, the customer's name and mail; names of staff are added where needed.
+const std::string kIssueFields =
+    "i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.subject,"
     " COALESCE(i.description, '') AS description, i.author_id, i.assigned_to_id, i.milestone_id, i.customer_id,"
     " i.hint_priority_id, i.hint_assigned_to_id, i.source, i.triage_checklist, i.customer_replied, i.lock_version,"
-    " i.created_at, i.updated_at, i.closed_at,"
-    " COALESCE(NULLIF(TRIM(CONCAT(a.firstname, ' ', a.lastname)), ''), a.login, '') AS author_name,"
-    " COALESCE(NULLIF(TRIM(CONCAT(s.firstname, ' ', s.lastname)), ''), s.login, '') AS assignee_name,"
-    " COALESCE(c.name, '') AS customer_name, COALESCE(c.email, '') AS customer_email"
-    " FROM issues i LEFT JOIN users a ON a.id = i.author_id LEFT JOIN users s ON s.id = i.assigned_to_id"
-    " LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?";
+    " i.created_at, i.updated_at, i.closed_at, COALESCE(c.name, '') AS customer_name,"
+    " COALESCE(c.email, '') AS customer_email";
+
+const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i.customer_id";
+
+const std::string kIssueWithNames =
+    "SELECT " + kIssueFields +
+    ", COALESCE(NULLIF(TRIM(CONCAT(a.firstname, ' ', a.lastname)), ''), a.login, '') AS author_name,"
+    " COALESCE(NULLIF(TRIM(CONCAT(s.firstname, ' ', s.lastname)), ''), s.login, '') AS assignee_name" + kIssueFrom +
+    " LEFT JOIN users a ON a.id = i.author_id LEFT JOIN users s ON s.id = i.assigned_to_id";
+
+/// The issue page's columns: staff names come from the catalog, so users are not joined.
+const std::string kIssueWithoutNames = "SELECT " + kIssueFields + ", '' AS author_name, '' AS assignee_name";
+
+const char* const kJournalColumns =
+    ", j.id AS journal_id, j.user_id AS journal_user_id, COALESCE(j.notes, '') AS notes, j.private_notes,"
+    " j.created_at AS journal_created_at, COALESCE(jc.name, '') AS journal_user_name,"
+    " d.id AS detail_id, d.property, d.prop_key, d.old_value, d.value";
+
+const char* const kJournalJoins =
+    " LEFT JOIN customers jc ON jc.id = j.customer_id"
+    " LEFT JOIN journal_details d ON d.journal_id = j.id";
+
+domain::Issue readIssue(sql::ResultSet& rs) {
+    domain::Issue i;
+    i.id = rs.getUInt("id");
+    i.projectId = rs.getUInt("project_id");
+    i.trackerId = rs.getUInt("tracker_id");
+    i.statusId = rs.getUInt("status_id");
+    i.priorityId = rs.getUInt("priority_id");
+    i.subject = rs.getString("subject");
+    i.description = rs.getString("description");
+    i.authorId = optionalUInt(rs, "author_id");
+    i.assigneeId = optionalUInt(rs, "assigned_to_id");
+    i.milestoneId = optionalUInt(rs, "milestone_id");
+    i.customerId = optionalUInt(rs, "customer_id");
+    i.hintPriorityId = optionalUInt(rs, "hint_priority_id");
+    i.hintAssigneeId = optionalUInt(rs, "hint_assigned_to_id");
+    i.source = rs.getString("source");
+    i.triageChecklist = rs.getString("triage_checklist");
+    i.customerReplied = rs.getBoolean("customer_replied");
+    i.lockVersion = rs.getUInt("lock_version");
+    i.createdAt = rs.getString("created_at");
+    i.updatedAt = rs.getString("updated_at");
+    i.closedAt = optionalString(rs, "closed_at");
+    i.authorName = rs.getString("author_name");
+    i.assigneeName = rs.getString("assignee_name");
+    i.customerName = rs.getString("customer_name");
+    i.customerEmail = rs.getString("customer_email");
+    return i;
+}
 
 /// The SQL expression behind each sort key: the only way a sort reaches the SQL text.
 std::string sortExpression(domain::SortKey key) {
@@ -75,72 +124,43 @@ domain::IssueRow readRow(sql::ResultSet& rs) {
 } // namespace
 
 std::optional<domain::Issue> IssueRepository::find(unsigned id) {
-    auto& ps = _db.prepare(kIssueSelect);
+    auto& ps = _db.prepare(kIssueWithNames + " WHERE i.id = ?");
     ps.setUInt(1, id);
     return _db.run([&]() -> std::optional<domain::Issue> {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
         if (!rs->next()) return std::nullopt;
-        domain::Issue i;
-        i.id = rs->getUInt("id");
-        i.projectId = rs->getUInt("project_id");
-        i.trackerId = rs->getUInt("tracker_id");
-        i.statusId = rs->getUInt("status_id");
-        i.priorityId = rs->getUInt("priority_id");
-        i.subject = rs->getString("subject");
-        i.description = rs->getString("description");
-        i.authorId = optionalUInt(*rs, "author_id");
-        i.assigneeId = optionalUInt(*rs, "assigned_to_id");
-        i.milestoneId = optionalUInt(*rs, "milestone_id");
-        i.customerId = optionalUInt(*rs, "customer_id");
-        i.hintPriorityId = optionalUInt(*rs, "hint_priority_id");
-        i.hintAssigneeId = optionalUInt(*rs, "hint_assigned_to_id");
-        i.source = rs->getString("source");
-        i.triageChecklist = rs->getString("triage_checklist");
-        i.customerReplied = rs->getBoolean("customer_replied");
-        i.lockVersion = rs->getUInt("lock_version");
-        i.createdAt = rs->getString("created_at");
-        i.updatedAt = rs->getString("updated_at");
-        i.closedAt = optionalString(*rs, "closed_at");
-        i.authorName = rs->getString("author_name");
-        i.assigneeName = rs->getString("assignee_name");
-        i.customerName = rs->getString("customer_name");
-        i.customerEmail = rs->getString("customer_email");
-        return i;
+        return readIssue(*rs);
+    });
+}
+
+std::optional<IssueWithHistory> IssueRepository::findWithHistory(unsigned id) {
+    // One round trip for the issue page: the issue's columns repeat on each journal row.
+    auto& ps = _db.prepare(kIssueWithoutNames + kJournalColumns + kIssueFrom +
+                           " LEFT JOIN journals j ON j.issue_id = i.id" + kJournalJoins + " WHERE i.id = ?");
+    ps.setUInt(1, id);
+    return _db.run([&]() -> std::optional<IssueWithHistory> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        IssueWithHistory result{readIssue(*rs), {}};
+        JournalCollector journals;
+        do {
+            journals.add(*rs);
+        } while (rs->next());
+        result.journals = journals.take();
+        return result;
     });
 }
 
 std::vector<domain::Journal> IssueRepository::journals(unsigned issueId, bool includePrivate) {
-    // One query for journals and details: rows repeat the journal columns per detail.
-    auto& ps = _db.prepare(
-        "SELECT j.id, j.user_id, COALESCE(j.notes, '') AS notes, j.private_notes, j.created_at,"
-        " COALESCE(NULLIF(TRIM(CONCAT(u.firstname, ' ', u.lastname)), ''), u.login, c.name, '') AS user_name,"
-        " d.property, d.prop_key, d.old_value, d.value"
-        " FROM journals j LEFT JOIN users u ON u.id = j.user_id LEFT JOIN customers c ON c.id = j.customer_id"
-        " LEFT JOIN journal_details d ON d.journal_id = j.id"
-        " WHERE j.issue_id = ? AND (j.private_notes = 0 OR ? = 1) ORDER BY j.id, d.id");
+    auto& ps = _db.prepare(std::string("SELECT 1") + kJournalColumns + " FROM journals j" + kJournalJoins +
+                           " WHERE j.issue_id = ? AND (j.private_notes = 0 OR ? = 1)");
     ps.setUInt(1, issueId);
     ps.setInt(2, includePrivate ? 1 : 0);
     return _db.run([&] {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-        std::vector<domain::Journal> result;
-        while (rs->next()) {
-            const unsigned id = rs->getUInt("id");
-            if (result.empty() || result.back().id != id) {
-                domain::Journal j;
-                j.id = id;
-                j.userId = optionalUInt(*rs, "user_id");
-                j.userName = rs->getString("user_name");
-                j.notes = rs->getString("notes");
-                j.privateNotes = rs->getBoolean("private_notes");
-                j.createdAt = rs->getString("created_at");
-                result.push_back(std::move(j));
-            }
-            if (!rs->isNull("prop_key")) {
-                result.back().details.push_back({rs->getString("property"), rs->getString("prop_key"),
-                                                 optionalString(*rs, "old_value"), optionalString(*rs, "value")});
-            }
-        }
-        return result;
+        JournalCollector journals;
+        while (rs->next()) journals.add(*rs);
+        return journals.take();
     });
 }
 
@@ -161,10 +181,21 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
     const bool desc = q.descending != backwards;
     const char* cmp = desc ? "<" : ">";
 
+    // The total comes from the counts table, as a column of the same statement (MariaDB
+    // evaluates the uncorrelated subquery once), when the filters are ones that table knows.
+    const bool countable = q.assigneeIds.empty() && !q.assigneeNone && q.priorityIds.empty() &&
+                           q.milestoneIds.empty() && !visibility.customerId;
+    std::string total = "NULL";
+    if (countable) {
+        total = "(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" + placeholders(projects.size()) + ")";
+        if (!statuses.empty()) total += " AND status_id IN (" + placeholders(statuses.size()) + ")";
+        if (!trackers.empty()) total += " AND tracker_id IN (" + placeholders(trackers.size()) + ")";
+        total += ")";
+    }
     std::string sqlText = "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id,"
-                          " i.milestone_id, i.subject, i.updated_at, i.created_at, " + expr + " AS sort_value,"
-                          " COALESCE(NULLIF(TRIM(CONCAT(u.firstname, ' ', u.lastname)), ''), u.login, '') AS assignee_name"
-                          " FROM issues i LEFT JOIN users u ON u.id = i.assigned_to_id"
+                          " i.milestone_id, i.subject, i.updated_at, i.created_at, " + total + " AS total, " +
+                          expr + " AS sort_value,"
+                          " '' AS assignee_name FROM issues i"
                           " WHERE i.project_id IN (" + placeholders(projects.size()) + ")";
     if (!statuses.empty()) sqlText += " AND i.status_id IN (" + placeholders(statuses.size()) + ")";
     if (!trackers.empty()) sqlText += " AND i.tracker_id IN (" + placeholders(trackers.size()) + ")";
@@ -186,6 +217,11 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
     auto bindAll = [&](const std::vector<unsigned>& ids) {
         for (unsigned id : ids) ps.setUInt(n++, id);
     };
+    if (countable) {
+        bindAll(projects);
+        bindAll(statuses);
+        bindAll(trackers);
+    }
     bindAll(projects);
     bindAll(statuses);
     bindAll(trackers);
@@ -206,8 +242,12 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
 
     _db.run([&] {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-        while (rs->next()) page.rows.push_back(readRow(*rs));
+        while (rs->next()) {
+            if (countable && !page.total) page.total = static_cast<long>(rs->getInt64("total"));
+            page.rows.push_back(readRow(*rs));
+        }
     });
+    if (countable && !page.total && !cursor) page.total = 0;
     const bool more = page.rows.size() > q.limit;
     if (more) page.rows.pop_back();
     if (backwards) {

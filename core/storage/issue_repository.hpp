@@ -26,14 +26,24 @@ struct IssueFields {
     bool closed = false;   ///< the new status is a closed one (sets closed_at)
 };
 
+struct IssueWithHistory {
+    domain::Issue issue;
+    std::vector<domain::Journal> journals;   ///< all of them, private notes included
+};
+
 class IssueRepository {
 public:
     explicit IssueRepository(Connection& db) : _db(db) {}
 
     std::optional<domain::Issue> find(unsigned id);
+    /// The issue and its whole history in one round trip (the issue page). Private notes are
+    /// included: the caller filters them by the reader's permission. Staff names are left
+    /// empty (the catalog has them); a journal written by a customer carries the customer's name.
+    std::optional<IssueWithHistory> findWithHistory(unsigned id);
     /// Journals oldest first, with details; private notes only when asked for.
     std::vector<domain::Journal> journals(unsigned issueId, bool includePrivate);
-    /// One page of a list. Status ids must already be resolved (open/closed -> ids).
+    /// One page of a list. Status ids must already be resolved (open/closed -> ids). Assignee
+    /// names are left empty (assignees are staff: the catalog has them).
     domain::IssuePage list(const domain::IssueQuery& query, const std::vector<unsigned>& statusIds,
                            const Visibility& visibility);
     /// Total of the counts table for the projects, trackers (empty: all) and statuses.

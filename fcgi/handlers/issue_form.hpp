@@ -26,6 +26,10 @@ FormState stateFrom(const app::IssueEdit& edit, const domain::Issue& issue);
 
 void addEditForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue,
                  const FormState& form);
+/// The issue page with `journals` (private notes are dropped here for readers without the right).
+void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vector<domain::Journal> journals,
+                     const FormState& form, const std::vector<std::string>& errors, int status);
+/// The same, loading the journals first (re-rendering a refused edit).
 void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const FormState& form,
                      const std::vector<std::string>& errors, int status);
 

@@ -132,15 +132,8 @@ void issueList(RequestContext& ctx) {
     const std::string title = (project ? project->name + ": " : std::string()) + (queryName.empty() ? "Issues" : queryName);
     dict.SetValue("LIST_TITLE", title);
     for (const auto& e : parsed.errors) dict.SetValueAndShowSection("MESSAGE", e, "QUERY_ERROR");
-    const bool countable = q.assigneeIds.empty() && !q.assigneeNone && q.priorityIds.empty() && q.milestoneIds.empty() &&
-                           !visibility.customerId;
-    if (countable) {
-        const auto projects = project ? std::vector<unsigned>{project->id} : visibility.projectIds;
-        std::vector<unsigned> statuses = statusIds;
-        if (statuses.empty()) {
-            for (const auto& s : ctx.catalog.statuses) statuses.push_back(s.id);
-        }
-        dict.SetIntValue("TOTAL", issues.countFromCounts(projects, q.trackerIds, statuses));
+    if (page.total) {
+        dict.SetIntValue("TOTAL", *page.total);
         dict.ShowSection("HAS_TOTAL");
     }
     for (const auto& row : page.rows) {
@@ -150,7 +143,7 @@ void issueList(RequestContext& ctx) {
         r->SetValue("STATUS", ctx.catalog.statusName(row.statusId));
         r->SetValue("PRIORITY", ctx.catalog.priorityName(row.priorityId));
         r->SetValue("SUBJECT", row.subject);
-        r->SetValue("ASSIGNEE", row.assigneeName);
+        if (row.assigneeId) r->SetValue("ASSIGNEE", personName(ctx.catalog, row.assigneeId, row.assigneeName));
         r->SetValue("UPDATED", shortTime(row.updatedAt));
         if (!project) r->SetValueAndShowSection("PROJECT", ctx.catalog.project(row.projectId)->name, "SHOW_PROJECT");
     }

@@ -34,7 +34,7 @@ void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::J
         auto* jd = dict.AddSectionDictionary("JOURNAL");
         jd->SetIntValue("INDEX", ++n);
         jd->SetIntValue("JOURNAL_ID", j.id);
-        jd->SetValue("AUTHOR", j.userName.empty() ? "Anonymous" : j.userName);
+        jd->SetValue("AUTHOR", personName(catalog, j.userId, j.userName));
         jd->SetValue("CREATED", shortTime(j.createdAt));
         for (const auto& d : j.details) {
             domain::DetailText text{d.property, d.key, std::nullopt, std::nullopt};
@@ -52,6 +52,11 @@ void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::J
 
 void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const FormState& form,
                      const std::vector<std::string>& errors, int status) {
+    renderIssuePage(ctx, issue, storage::IssueRepository(ctx.db).journals(issue.id, true), form, errors, status);
+}
+
+void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vector<domain::Journal> journals,
+                     const FormState& form, const std::vector<std::string>& errors, int status) {
     const auto& actor = ctx.actor();
     const auto& catalog = ctx.catalog;
     const domain::Project* project = catalog.project(issue.projectId);
@@ -63,11 +68,11 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const Form
     dict.SetValue("PROJECT_IDENTIFIER", project ? project->identifier : "");
     dict.SetValue("STATUS", catalog.statusName(issue.statusId));
     dict.SetValue("PRIORITY", catalog.priorityName(issue.priorityId));
-    dict.SetValue("ASSIGNEE", issue.assigneeName.empty() ? "-" : issue.assigneeName);
+    dict.SetValue("ASSIGNEE", issue.assigneeId ? personName(catalog, issue.assigneeId, issue.assigneeName) : "-");
     dict.SetValue("MILESTONE", issue.milestoneId ? catalog.milestoneName(*issue.milestoneId) : "-");
-    // Issues from anonymous customers (mail, secret link) have the customer as their author.
-    dict.SetValue("AUTHOR", !issue.authorName.empty() ? issue.authorName
-                            : !issue.customerName.empty() ? issue.customerName : "Anonymous");
+    // Issues from customers (mail, secret link, customer logins) have the customer as author.
+    dict.SetValue("AUTHOR", personName(catalog, issue.authorId,
+                                       issue.authorName.empty() ? issue.customerName : issue.authorName));
     dict.SetValue("CREATED", shortTime(issue.createdAt));
     dict.SetValue("UPDATED", shortTime(issue.updatedAt));
     dict.SetValue("SOURCE", issue.source);
@@ -81,8 +86,10 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const Form
     if (catalog.status(issue.statusId) && catalog.status(issue.statusId)->closed) dict.ShowSection("IS_CLOSED");
     for (const auto& e : errors) dict.SetValueAndShowSection("MESSAGE", e, "ERROR");
 
-    const bool privateVisible = domain::canViewPrivateNotes(actor, issue.projectId);
-    addHistory(dict, storage::IssueRepository(ctx.db).journals(issue.id, privateVisible), catalog);
+    if (!domain::canViewPrivateNotes(actor, issue.projectId)) {
+        std::erase_if(journals, [](const domain::Journal& j) { return j.privateNotes; });
+    }
+    addHistory(dict, journals, catalog);
     addEditForm(dict, ctx, issue, form);
     ctx.renderPage("issue.tpl", dict, catalog.trackerName(issue.trackerId) + " #" + std::to_string(issue.id) + ": " +
                                           issue.subject, status);
@@ -90,12 +97,12 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const Form
 
 void issueShow(RequestContext& ctx) {
     const auto id = parseId(ctx.req.params["id"]);
-    const auto issue = id ? storage::IssueRepository(ctx.db).find(*id) : std::nullopt;
+    auto found = id ? storage::IssueRepository(ctx.db).findWithHistory(*id) : std::nullopt;
     // Issues the actor may not see answer 404 like missing ones: their existence is not told.
-    if (!issue || !domain::canViewIssue(ctx.actor(), issue->ref())) {
+    if (!found || !domain::canViewIssue(ctx.actor(), found->issue.ref())) {
         return ctx.renderError(404, "The issue you were looking for doesn't exist or you may not see it.");
     }
-    renderIssuePage(ctx, *issue, FormState::from(*issue), {}, 200);
+    renderIssuePage(ctx, found->issue, std::move(found->journals), FormState::from(found->issue), {}, 200);
 }
 
 } // namespace ticketflow::web::handlers

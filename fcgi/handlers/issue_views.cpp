@@ -74,6 +74,13 @@ std::vector<Option> assigneeOptions(const domain::Catalog& catalog, unsigned pro
     return out;
 }
 
+std::string personName(const domain::Catalog& catalog, std::optional<unsigned> userId, const std::string& fallback) {
+    if (userId) {
+        if (const domain::StaffUser* u = catalog.staffUser(*userId)) return u->name;
+    }
+    return fallback.empty() ? "Anonymous" : fallback;
+}
+
 std::string shortTime(const std::string& datetime) { return datetime.size() >= 16 ? datetime.substr(0, 16) : datetime; }
 
 } // namespace ticketflow::web::handlers

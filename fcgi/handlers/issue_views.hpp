@@ -33,6 +33,10 @@ std::vector<Option> priorityOptions(const domain::Catalog& catalog);
 std::vector<Option> milestoneOptions(const domain::Catalog& catalog, unsigned projectId);
 std::vector<Option> assigneeOptions(const domain::Catalog& catalog, unsigned projectId, unsigned trackerId);
 
+/// Display name of a person: a staff user's name from the catalog, else `fallback` (a
+/// customer's name), else "Anonymous".
+std::string personName(const domain::Catalog& catalog, std::optional<unsigned> userId, const std::string& fallback);
+
 /// "2026-11-26 19:41" from a DATETIME string.
 std::string shortTime(const std::string& datetime);
 

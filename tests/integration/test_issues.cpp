@@ -230,6 +230,8 @@ BOOST_AUTO_TEST_CASE(list_pages_by_keyset_without_gaps_or_repeats) {
     std::vector<unsigned> seen;
     auto page = repo.list(q, {team.status("New")}, v);
     BOOST_CHECK(!page.hasPrevious);
+    BOOST_REQUIRE(page.total);
+    BOOST_CHECK_EQUAL(*page.total, 7);
     for (int guard = 0; guard < 5; ++guard) {
         for (const auto& r : page.rows) seen.push_back(r.id);
         if (!page.hasNext) break;
@@ -267,6 +269,45 @@ BOOST_AUTO_TEST_CASE(list_by_subject_pages_by_keyset_too) {
     }
     const std::vector<std::string> expected{"alpha", "bravo", "charlie", "delta", "echo"};
     BOOST_CHECK_EQUAL_COLLECTIONS(subjects.begin(), subjects.end(), expected.begin(), expected.end());
+}
+
+BOOST_AUTO_TEST_CASE(issue_with_history_comes_in_order_with_private_notes_marked) {
+    Team team;
+    const unsigned id = team.create(team.bill, "psprosupport", "Support", "History order");
+    app::IssueService service(team.t.db(), team.catalog);
+    auto edit = toStatus(team.status("Accepted"), 0, "first");
+    edit.assigneeId = app::IdChange::to(team.bill);
+    edit.priorityId = team.catalog.priorities.back().id;
+    BOOST_REQUIRE(service.update(team.actor(team.bill), id, edit).outcome == app::Outcome::Ok);
+    app::IssueEdit secret;
+    secret.lockVersion = 1;
+    secret.note = "staff only";
+    secret.privateNote = true;
+    BOOST_REQUIRE(service.update(team.actor(team.bill), id, secret).outcome == app::Outcome::Ok);
+    BOOST_REQUIRE(service.update(team.actor(team.bill), id, toStatus(team.status("Closed"), 2, "done")).outcome ==
+                  app::Outcome::Ok);
+
+    const auto found = storage::IssueRepository(team.t.db()).findWithHistory(id);
+    BOOST_REQUIRE(found);
+    BOOST_CHECK_EQUAL(found->issue.subject, "History order");
+    BOOST_CHECK_EQUAL(found->issue.statusId, team.status("Closed"));
+    BOOST_CHECK(found->issue.closedAt);
+    BOOST_REQUIRE_EQUAL(found->journals.size(), 3u);
+    BOOST_CHECK_EQUAL(found->journals[0].notes, "first");
+    BOOST_CHECK(found->journals[0].id < found->journals[1].id && found->journals[1].id < found->journals[2].id);
+    BOOST_REQUIRE_EQUAL(found->journals[0].details.size(), 3u);   // status, priority, assignee in that order
+    BOOST_CHECK_EQUAL(found->journals[0].details[0].key, "status_id");
+    BOOST_CHECK_EQUAL(found->journals[0].details[1].key, "priority_id");
+    BOOST_CHECK_EQUAL(found->journals[0].details[2].key, "assigned_to_id");
+    BOOST_CHECK(found->journals[1].privateNotes);
+    BOOST_CHECK(found->journals[1].details.empty());
+    BOOST_CHECK_EQUAL(found->journals[2].notes, "done");
+    // an issue without history still comes back
+    const unsigned quiet = team.create(team.bill, "psprosupport", "Support", "No history");
+    const auto empty = storage::IssueRepository(team.t.db()).findWithHistory(quiet);
+    BOOST_REQUIRE(empty);
+    BOOST_CHECK(empty->journals.empty());
+    BOOST_CHECK(!storage::IssueRepository(team.t.db()).findWithHistory(999999));
 }
 
 BOOST_AUTO_TEST_CASE(customer_visibility_lists_only_their_own_issues) {
