@@ -137,7 +137,10 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         // Changed between our read and our write: nothing is written (the transaction rolls back).
         return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issues.find(issue->id)};
     }
-    issues.insertJournal(issue->id, actor.userId, hasNote ? edit.note : std::string(), hasNote && edit.privateNote, details);
+    // A customer's note names the customer, so every reader sees who wrote it.
+    const storage::IssueRepository::JournalAuthor author{
+        actor.userId ? std::optional(actor.userId) : std::nullopt, actor.staff ? std::nullopt : actor.customerId};
+    issues.insertJournal(issue->id, author, hasNote ? edit.note : std::string(), hasNote && edit.privateNote, details);
     if (statusId != issue->statusId) {
         issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);
         issues.adjustCount(issue->projectId, issue->trackerId, statusId, +1);

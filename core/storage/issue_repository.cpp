@@ -330,14 +330,15 @@ bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueField
     return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
-unsigned IssueRepository::insertJournal(unsigned issueId, std::optional<unsigned> userId, const std::string& notes,
+unsigned IssueRepository::insertJournal(unsigned issueId, JournalAuthor author, const std::string& notes,
                                         bool privateNotes, const std::vector<domain::JournalDetail>& details) {
-    auto& ps = _db.prepare("INSERT INTO journals (issue_id, user_id, notes, private_notes, created_at)"
-                           " VALUES (?, ?, ?, ?, NOW())");
+    auto& ps = _db.prepare("INSERT INTO journals (issue_id, user_id, customer_id, notes, private_notes, created_at)"
+                           " VALUES (?, ?, ?, ?, ?, NOW())");
     ps.setUInt(1, issueId);
-    bindOptional(ps, 2, userId);
-    ps.setString(3, notes);
-    ps.setBoolean(4, privateNotes);
+    bindOptional(ps, 2, author.userId);
+    bindOptional(ps, 3, author.customerId);
+    ps.setString(4, notes);
+    ps.setBoolean(5, privateNotes);
     _db.run([&] { ps.executeUpdate(); });
     const auto journalId = static_cast<unsigned>(_db.lastInsertId());
     auto& detail = _db.prepare("INSERT INTO journal_details (journal_id, property, prop_key, old_value, value)"

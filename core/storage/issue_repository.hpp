@@ -60,8 +60,12 @@ public:
     unsigned insert(const domain::IssueDraft& draft, unsigned statusId, std::optional<unsigned> authorId);
     /// UPDATE … WHERE id = ? AND lock_version = ?; false when someone else changed it first.
     bool update(unsigned id, unsigned lockVersion, const IssueFields& fields);
-    unsigned insertJournal(unsigned issueId, std::optional<unsigned> userId, const std::string& notes,
-                           bool privateNotes, const std::vector<domain::JournalDetail>& details);
+    /// Who wrote a journal: a staff user, or a customer (with or without a login).
+    struct JournalAuthor {
+        std::optional<unsigned> userId, customerId;
+    };
+    unsigned insertJournal(unsigned issueId, JournalAuthor author, const std::string& notes, bool privateNotes,
+                           const std::vector<domain::JournalDetail>& details);
     void adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta);
     void addWatcher(unsigned issueId, unsigned userId);
 

@@ -310,6 +310,37 @@ BOOST_AUTO_TEST_CASE(issue_with_history_comes_in_order_with_private_notes_marked
     BOOST_CHECK(!storage::IssueRepository(team.t.db()).findWithHistory(999999));
 }
 
+BOOST_AUTO_TEST_CASE(customer_may_add_a_note_to_their_issue_but_not_change_it) {
+    Team team;
+    storage::UserRepository users(team.t.db());
+    const unsigned carolUser = users.create({"carol", "Carol", "Jensen", "carol@example.org", "", false, true});
+    BOOST_REQUIRE(users.addMembership(carolUser, "psprosupport", "Customer"));
+    team.catalog = storage::CatalogRepository(team.t.db()).load();
+    const auto carolCustomer = users.findById(carolUser)->customerId;
+    BOOST_REQUIRE(carolCustomer);
+    const unsigned id = team.create(team.bill, "psprosupport", "Support", "Carol's question");
+    team.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(*carolCustomer) + " WHERE id = " + std::to_string(id));
+
+    domain::Actor carol;
+    carol.userId = carolUser;
+    carol.customerId = carolCustomer;
+    carol.roles = team.catalog.rolesOf(carolUser);
+    app::IssueService service(team.t.db(), team.catalog);
+    BOOST_CHECK(service.update(carol, id, toStatus(team.status("Closed"), 0, "please close")).outcome ==
+                app::Outcome::Forbidden);
+    app::IssueEdit note;
+    note.note = "It happens again since this morning.";
+    BOOST_REQUIRE(service.update(carol, id, note).outcome == app::Outcome::Ok);
+    const auto found = storage::IssueRepository(team.t.db()).findWithHistory(id);
+    BOOST_REQUIRE_EQUAL(found->journals.size(), 1u);
+    BOOST_CHECK_EQUAL(found->journals[0].userName, "Carol Jensen");
+    BOOST_CHECK(!found->journals[0].privateNotes);
+    BOOST_CHECK_EQUAL(found->issue.statusId, team.status("New"));
+    // another customer's issue stays invisible to her
+    const unsigned other = team.create(team.bill, "psprosupport", "Support", "Someone else's");
+    BOOST_CHECK(service.update(carol, other, note).outcome == app::Outcome::NotFound);
+}
+
 BOOST_AUTO_TEST_CASE(customer_visibility_lists_only_their_own_issues) {
     Team team;
     const unsigned mine = team.create(team.bill, "psprosupport", "Support", "mine");
