@@ -76,7 +76,10 @@ int createUser(storage::Connection& db, const std::vector<std::string>& args, st
     }
     storage::NewUser user;
     user.login = p.positional[0];
-    auto opt = [&](const char* name) { auto it = p.options.find(name); return it == p.options.end() ? std::string() : it->second; };
+    auto opt = [&](const char* name) {
+        auto it = p.options.find(name);
+        return it == p.options.end() ? std::string() : it->second;
+    };
     user.firstname = opt("--firstname");
     user.lastname = opt("--lastname");
     user.mail = opt("--mail");
@@ -121,8 +124,8 @@ int addMember(storage::Connection& db, const std::vector<std::string>& args, std
 
 } // namespace
 
-int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in,
-               std::ostream& out, std::ostream& err) {
+int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+               std::ostream& err) {
     (void)err;
     const std::string& command = args.at(0);
     static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member"};

@@ -17,7 +17,7 @@ public:
 
 /// Runs one command (args[0] is its name). Returns the exit code; throws UsageError for bad
 /// arguments, StorageError for database failures, std::runtime_error for the rest.
-int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in,
-               std::ostream& out, std::ostream& err);
+int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+               std::ostream& err);
 
 } // namespace ticketflow::admin

@@ -12,7 +12,9 @@ namespace ticketflow::web {
 
 namespace {
 
-bool changesState(const std::string& method) { return method != "GET" && method != "HEAD"; }
+bool changesState(const std::string& method) {
+    return method != "GET" && method != "HEAD";
+}
 
 // Prepared statements kept per connection before the cache is emptied (MariaDB limits the
 // server-wide count).
@@ -44,8 +46,9 @@ bool AppWorker::authenticate(RequestContext& ctx, bool ownCsrfCheck) {
     const std::string header = ctx.req.header("x-csrf-token");
     const std::string& given = sent ? *sent : header;
     if (!ctx.session || !app::equalSecrets(given, ctx.session->csrfToken)) {
-        ctx.renderError(403, "The form has expired or did not come from this site (missing or invalid CSRF token). "
-                             "Reload the page and try again; nothing was changed.");
+        ctx.renderError(403,
+                        "The form has expired or did not come from this site (missing or invalid CSRF token). "
+                        "Reload the page and try again; nothing was changed.");
         return false;
     }
     return true;

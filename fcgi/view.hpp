@@ -8,12 +8,12 @@ namespace ticketflow::web {
 /// What the shared header needs to know about the request.
 struct LayoutInfo {
     std::string title;
-    std::string userName;      ///< empty when signed out
-    std::string csrfToken;     ///< for the sign-out form
+    std::string userName;  ///< empty when signed out
+    std::string csrfToken; ///< for the sign-out form
     bool staff = false;
     bool admin = false;
-    std::string flash;         ///< one-line confirmation ("Issue #12 created.")
-    std::string currentNav;    ///< "home", "issues", "new"
+    std::string flash;      ///< one-line confirmation ("Issue #12 created.")
+    std::string currentNav; ///< "home", "issues", "new"
 };
 
 class View {

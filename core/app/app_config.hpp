@@ -8,7 +8,7 @@ namespace ticketflow::app {
 
 struct AppConfig {
     storage::DbConfig db;
-    std::string listen;                 ///< FastCGI socket path or host:port
+    std::string listen; ///< FastCGI socket path or host:port
     int threads = 4;
     std::string baseUrl = "http://127.0.0.1:8080";
     bool secureCookies = false;
@@ -16,9 +16,9 @@ struct AppConfig {
     std::string staticDir;
     std::string sqlDir;
     std::string attachmentsDir;
-    std::string secret;                 ///< server secret (hex), for derived tokens
-    int sessionHours = 12;              ///< idle session lifetime
-    int catalogSeconds = 5;             ///< how long a worker trusts its copy of reference data
+    std::string secret;     ///< server secret (hex), for derived tokens
+    int sessionHours = 12;  ///< idle session lifetime
+    int catalogSeconds = 5; ///< how long a worker trusts its copy of reference data
 };
 
 /// Reads an INI file ([db], [web], [paths], [security] sections; see README "Configuration").

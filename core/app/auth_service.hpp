@@ -10,7 +10,7 @@
 namespace ticketflow::app {
 
 struct SignIn {
-    std::string token;       ///< goes into the cookie; only its hash is stored
+    std::string token; ///< goes into the cookie; only its hash is stored
     unsigned userId = 0;
 };
 

@@ -49,7 +49,8 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     }
     if (draft.milestoneId) {
         const domain::Milestone* m = _catalog.milestone(*draft.milestoneId);
-        if (!m || m->projectId != project->id || m->status != "open") result.errors.push_back("Milestone is not open in this project.");
+        if (!m || m->projectId != project->id || m->status != "open")
+            result.errors.push_back("Milestone is not open in this project.");
     }
     if (!result.errors.empty()) {
         result.outcome = Outcome::Invalid;
@@ -57,7 +58,8 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     }
     storage::IssueRepository issues(_db);
     storage::Transaction tx(_db);
-    result.issueId = issues.insert(draft, tracker->defaultStatusId, actor.userId ? std::optional(actor.userId) : std::nullopt);
+    result.issueId =
+        issues.insert(draft, tracker->defaultStatusId, actor.userId ? std::optional(actor.userId) : std::nullopt);
     if (actor.userId && actor.staff) issues.addWatcher(result.issueId, actor.userId);
     tx.commit();
     return result;
@@ -75,7 +77,8 @@ std::vector<std::string> IssueService::checkFields(const domain::Issue& issue, u
     }
     if (milestoneId && milestoneId != issue.milestoneId) {
         const domain::Milestone* m = _catalog.milestone(*milestoneId);
-        if (!m || m->projectId != issue.projectId || m->status != "open") errors.push_back("Milestone is not open in this project.");
+        if (!m || m->projectId != issue.projectId || m->status != "open")
+            errors.push_back("Milestone is not open in this project.");
     }
     return errors;
 }
@@ -84,7 +87,8 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     storage::IssueRepository issues(_db);
     UpdateResult result;
     auto issue = issues.find(issueId);
-    if (!issue || !domain::canViewIssue(actor, issue->ref())) return {Outcome::NotFound, {"No such issue."}, std::nullopt};
+    if (!issue || !domain::canViewIssue(actor, issue->ref()))
+        return {Outcome::NotFound, {"No such issue."}, std::nullopt};
 
     const unsigned statusId = edit.statusId.value_or(issue->statusId);
     const unsigned priorityId = edit.priorityId.value_or(issue->priorityId);
@@ -100,7 +104,8 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     if (hasNote && !domain::canAddNote(actor, issue->ref())) {
         return {Outcome::Forbidden, {"You may not add notes to this issue."}, issue};
     }
-    if (!fieldsChange && !hasNote) return {Outcome::Invalid, {"Nothing to change: set a field or write a note."}, issue};
+    if (!fieldsChange && !hasNote)
+        return {Outcome::Invalid, {"Nothing to change: set a field or write a note."}, issue};
     if (edit.lockVersion != issue->lockVersion) {
         return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issue};
     }
@@ -131,15 +136,16 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     addDetail(details, "fixed_version_id", issue->milestoneId, milestoneId);
 
     storage::Transaction tx(_db);
-    storage::IssueFields fields{issue->trackerId, statusId, priorityId, assigneeId, milestoneId,
-                                _catalog.status(statusId)->closed};
+    storage::IssueFields fields{issue->trackerId, statusId,    priorityId,
+                                assigneeId,       milestoneId, _catalog.status(statusId)->closed};
     if (!issues.update(issue->id, edit.lockVersion, fields)) {
         // Changed between our read and our write: nothing is written (the transaction rolls back).
-        return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issues.find(issue->id)};
+        return {
+            Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issues.find(issue->id)};
     }
     // A customer's note names the customer, so every reader sees who wrote it.
-    const storage::IssueRepository::JournalAuthor author{
-        actor.userId ? std::optional(actor.userId) : std::nullopt, actor.staff ? std::nullopt : actor.customerId};
+    const storage::IssueRepository::JournalAuthor author{actor.userId ? std::optional(actor.userId) : std::nullopt,
+                                                         actor.staff ? std::nullopt : actor.customerId};
     issues.insertJournal(issue->id, author, hasNote ? edit.note : std::string(), hasNote && edit.privateNote, details);
     if (statusId != issue->statusId) {
         issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);

@@ -40,7 +40,7 @@ struct IssueEdit {
 struct UpdateResult {
     Outcome outcome = Outcome::Ok;
     std::vector<std::string> errors;
-    std::optional<domain::Issue> current;   ///< the issue as it is now (for a conflict page)
+    std::optional<domain::Issue> current; ///< the issue as it is now (for a conflict page)
 };
 
 class IssueService {

@@ -9,52 +9,55 @@ namespace {
 /// What a customer login may ever be granted (DESIGN §1: customers see only their own issues,
 /// never private notes, never the internal project's workings).
 bool customerGrantable(Permission permission) {
-  return permission == Permission::ViewOwnIssues || permission == Permission::AddIssues ||
-         permission == Permission::AddNotes;
+    return permission == Permission::ViewOwnIssues || permission == Permission::AddIssues ||
+           permission == Permission::AddNotes;
 }
 
 bool anyRoleHas(const std::vector<Role>& roles, Permission permission) {
-  return std::any_of(roles.begin(), roles.end(),
-                     [&](const Role& role) { return role.permissions.has(permission); });
+    return std::any_of(roles.begin(), roles.end(), [&](const Role& role) { return role.permissions.has(permission); });
 }
 
-}  // namespace
+} // namespace
 
-bool Actor::isAnonymous() const { return userId == 0; }
+bool Actor::isAnonymous() const {
+    return userId == 0;
+}
 
-bool Actor::isActive() const { return !isAnonymous() && !locked; }
+bool Actor::isActive() const {
+    return !isAnonymous() && !locked;
+}
 
 bool Actor::allowedTo(Permission permission, unsigned projectId) const {
-  if (!isActive()) return false;
-  if (admin) return true;
-  if (!staff && !customerGrantable(permission)) return false;
-  const auto it = roles.find(projectId);
-  return it != roles.end() && anyRoleHas(it->second, permission);
+    if (!isActive()) return false;
+    if (admin) return true;
+    if (!staff && !customerGrantable(permission)) return false;
+    const auto it = roles.find(projectId);
+    return it != roles.end() && anyRoleHas(it->second, permission);
 }
 
 bool Actor::allowedAnywhere(Permission permission) const {
-  if (!isActive()) return false;
-  if (admin) return true;
-  return std::any_of(roles.begin(), roles.end(),
-                     [&](const auto& entry) { return allowedTo(permission, entry.first); });
+    if (!isActive()) return false;
+    if (admin) return true;
+    return std::any_of(roles.begin(), roles.end(),
+                       [&](const auto& entry) { return allowedTo(permission, entry.first); });
 }
 
 std::vector<unsigned> Actor::rolesIn(unsigned projectId) const {
-  std::vector<unsigned> ids;
-  if (!isActive()) return ids;
-  const auto it = roles.find(projectId);
-  if (it == roles.end()) return ids;
-  for (const Role& role : it->second) ids.push_back(role.id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
+    std::vector<unsigned> ids;
+    if (!isActive()) return ids;
+    const auto it = roles.find(projectId);
+    if (it == roles.end()) return ids;
+    for (const Role& role : it->second) ids.push_back(role.id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
 }
 
 std::vector<unsigned> Actor::projectsWhere(Permission permission) const {
-  std::vector<unsigned> projects;
-  for (const auto& [projectId, projectRoles] : roles)  // std::map: already ascending
-    if (allowedTo(permission, projectId)) projects.push_back(projectId);
-  return projects;
+    std::vector<unsigned> projects;
+    for (const auto& [projectId, projectRoles] : roles) // std::map: already ascending
+        if (allowedTo(permission, projectId)) projects.push_back(projectId);
+    return projects;
 }
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

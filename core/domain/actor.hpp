@@ -13,36 +13,36 @@ namespace ticketflow::domain {
 /// The user behind one request or one mail, with everything the rules need to decide.
 /// A plain value: storage fills it, the rules only read it.
 struct Actor {
-  unsigned userId = 0;  // 0 = anonymous
-  std::string login, displayName;
-  bool admin = false;   // bypasses roles (but not the workflow's note/assignee/milestone conditions)
-  bool staff = false;   // users.kind == 'staff'
-  bool locked = false;  // users.status == 'locked': may do nothing, admin or not
-  std::optional<unsigned> customerId;  // for customer logins
-  std::map<unsigned /*projectId*/, std::vector<Role>> roles;
+    unsigned userId = 0; // 0 = anonymous
+    std::string login, displayName;
+    bool admin = false;                 // bypasses roles (but not the workflow's note/assignee/milestone conditions)
+    bool staff = false;                 // users.kind == 'staff'
+    bool locked = false;                // users.status == 'locked': may do nothing, admin or not
+    std::optional<unsigned> customerId; // for customer logins
+    std::map<unsigned /*projectId*/, std::vector<Role>> roles;
 
-  bool isAnonymous() const;
+    bool isAnonymous() const;
 
-  /// True when the actor may act at all: signed in and not locked.
-  bool isActive() const;
+    /// True when the actor may act at all: signed in and not locked.
+    bool isActive() const;
 
-  /// Whether one of the actor's roles in `projectId` grants `permission`.
-  /// Admin: everything; anonymous or locked: nothing. A customer login (staff == false) is only
-  /// ever granted ViewOwnIssues, AddIssues and AddNotes, whatever role an admin gave it, so a
-  /// misconfigured membership cannot show a customer other customers' issues or private notes.
-  bool allowedTo(Permission permission, unsigned projectId) const;
+    /// Whether one of the actor's roles in `projectId` grants `permission`.
+    /// Admin: everything; anonymous or locked: nothing. A customer login (staff == false) is only
+    /// ever granted ViewOwnIssues, AddIssues and AddNotes, whatever role an admin gave it, so a
+    /// misconfigured membership cannot show a customer other customers' issues or private notes.
+    bool allowedTo(Permission permission, unsigned projectId) const;
 
-  /// allowedTo in at least one project (admin: true). For menus and the dashboard.
-  bool allowedAnywhere(Permission permission) const;
+    /// allowedTo in at least one project (admin: true). For menus and the dashboard.
+    bool allowedAnywhere(Permission permission) const;
 
-  /// Ids of the actor's roles in `projectId`, ascending, no duplicates (memberships only, also
-  /// for an admin); empty when anonymous or locked.
-  std::vector<unsigned> rolesIn(unsigned projectId) const;
+    /// Ids of the actor's roles in `projectId`, ascending, no duplicates (memberships only, also
+    /// for an admin); empty when anonymous or locked.
+    std::vector<unsigned> rolesIn(unsigned projectId) const;
 
-  /// Projects (from the memberships) where allowedTo(permission) holds, ascending.
-  /// An admin may act in every project, including ones without a membership: callers listing
-  /// projects for an admin must not rely on this.
-  std::vector<unsigned> projectsWhere(Permission permission) const;
+    /// Projects (from the memberships) where allowedTo(permission) holds, ascending.
+    /// An admin may act in every project, including ones without a membership: callers listing
+    /// projects for an admin must not rely on this.
+    std::vector<unsigned> projectsWhere(Permission permission) const;
 };
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

@@ -8,24 +8,42 @@ namespace ticketflow::domain {
 
 namespace {
 
-template <class T> const T* findById(const std::vector<T>& items, unsigned id) {
+template <class T>
+const T* findById(const std::vector<T>& items, unsigned id) {
     for (const auto& item : items) {
         if (item.id == id) return &item;
     }
     return nullptr;
 }
 
-template <class T> std::string nameOf(const T* item) { return item ? item->name : std::string(); }
+template <class T>
+std::string nameOf(const T* item) {
+    return item ? item->name : std::string();
+}
 
 } // namespace
 
-const Project* Catalog::project(unsigned id) const { return findById(projects, id); }
-const Tracker* Catalog::tracker(unsigned id) const { return findById(trackers, id); }
-const Status* Catalog::status(unsigned id) const { return findById(statuses, id); }
-const Priority* Catalog::priority(unsigned id) const { return findById(priorities, id); }
-const Milestone* Catalog::milestone(unsigned id) const { return findById(milestones, id); }
-const Role* Catalog::role(unsigned id) const { return findById(roles, id); }
-const StaffUser* Catalog::staffUser(unsigned id) const { return findById(staff, id); }
+const Project* Catalog::project(unsigned id) const {
+    return findById(projects, id);
+}
+const Tracker* Catalog::tracker(unsigned id) const {
+    return findById(trackers, id);
+}
+const Status* Catalog::status(unsigned id) const {
+    return findById(statuses, id);
+}
+const Priority* Catalog::priority(unsigned id) const {
+    return findById(priorities, id);
+}
+const Milestone* Catalog::milestone(unsigned id) const {
+    return findById(milestones, id);
+}
+const Role* Catalog::role(unsigned id) const {
+    return findById(roles, id);
+}
+const StaffUser* Catalog::staffUser(unsigned id) const {
+    return findById(staff, id);
+}
 
 const Project* Catalog::projectByIdentifier(const std::string& identifier) const {
     for (const auto& p : projects) {
@@ -34,11 +52,21 @@ const Project* Catalog::projectByIdentifier(const std::string& identifier) const
     return nullptr;
 }
 
-std::string Catalog::statusName(unsigned id) const { return nameOf(status(id)); }
-std::string Catalog::trackerName(unsigned id) const { return nameOf(tracker(id)); }
-std::string Catalog::priorityName(unsigned id) const { return nameOf(priority(id)); }
-std::string Catalog::milestoneName(unsigned id) const { return nameOf(milestone(id)); }
-std::string Catalog::userName(unsigned id) const { return nameOf(staffUser(id)); }
+std::string Catalog::statusName(unsigned id) const {
+    return nameOf(status(id));
+}
+std::string Catalog::trackerName(unsigned id) const {
+    return nameOf(tracker(id));
+}
+std::string Catalog::priorityName(unsigned id) const {
+    return nameOf(priority(id));
+}
+std::string Catalog::milestoneName(unsigned id) const {
+    return nameOf(milestone(id));
+}
+std::string Catalog::userName(unsigned id) const {
+    return nameOf(staffUser(id));
+}
 
 std::optional<unsigned> Catalog::defaultPriorityId() const {
     for (const auto& p : priorities) {

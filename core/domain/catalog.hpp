@@ -63,7 +63,7 @@ public:
     std::vector<StaffUser> staff;
     std::vector<Membership> memberships;
     Workflow workflow{{}};
-    std::map<unsigned, unsigned> newIssuesQueryIds;   ///< project id -> id of its NewIssues query
+    std::map<unsigned, unsigned> newIssuesQueryIds; ///< project id -> id of its NewIssues query
 
     const Project* project(unsigned id) const;
     const Project* projectByIdentifier(const std::string& identifier) const;

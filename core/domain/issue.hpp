@@ -18,9 +18,9 @@ struct Issue {
     std::string triageChecklist;
     bool customerReplied = false;
     unsigned lockVersion = 0;
-    std::string createdAt, updatedAt;          ///< "YYYY-MM-DD HH:MM:SS", UTC
+    std::string createdAt, updatedAt; ///< "YYYY-MM-DD HH:MM:SS", UTC
     std::optional<std::string> closedAt;
-    std::string authorName, assigneeName, customerName, customerEmail;   ///< may be empty: see Catalog::userName
+    std::string authorName, assigneeName, customerName, customerEmail; ///< may be empty: see Catalog::userName
 
     IssueRef ref() const {
         IssueRef r;
@@ -47,7 +47,7 @@ struct JournalDetail {
 struct Journal {
     unsigned id = 0;
     std::optional<unsigned> userId;
-    std::string userName;   ///< the customer's name for customer journals; staff names come from the catalog
+    std::string userName; ///< the customer's name for customer journals; staff names come from the catalog
     std::string notes;
     bool privateNotes = false;
     std::string createdAt;
@@ -60,13 +60,13 @@ struct IssueRow {
     unsigned projectId = 0, trackerId = 0, statusId = 0, priorityId = 0;
     std::optional<unsigned> assigneeId, milestoneId;
     std::string subject, assigneeName, updatedAt, createdAt;
-    std::string sortValue;    ///< value of the sort column, for the keyset cursor
+    std::string sortValue; ///< value of the sort column, for the keyset cursor
 };
 
 struct IssuePage {
     std::vector<IssueRow> rows;
     bool hasNext = false, hasPrevious = false;
-    std::optional<long> total;   ///< only when it can be had without counting the issues table
+    std::optional<long> total; ///< only when it can be had without counting the issues table
 };
 
 } // namespace ticketflow::domain

@@ -5,40 +5,40 @@ namespace ticketflow::domain {
 namespace {
 
 bool sameId(const std::optional<unsigned>& id, unsigned other) {
-  return id.has_value() && other != 0 && *id == other;
+    return id.has_value() && other != 0 && *id == other;
 }
 
-}  // namespace
+} // namespace
 
 bool canViewIssue(const Actor& actor, const IssueRef& issue) {
-  if (!actor.isActive()) return false;
-  if (actor.admin) return true;
-  if (actor.staff) {
-    if (actor.allowedTo(Permission::ViewIssues, issue.projectId)) return true;
-    return actor.allowedTo(Permission::ViewOwnIssues, issue.projectId) &&
-           (sameId(issue.authorId, actor.userId) || sameId(issue.assigneeId, actor.userId));
-  }
-  // A customer login: its own customer's issues only, even if a role says view_issues.
-  return actor.customerId.has_value() && sameId(issue.customerId, *actor.customerId) &&
-         actor.allowedTo(Permission::ViewOwnIssues, issue.projectId);
+    if (!actor.isActive()) return false;
+    if (actor.admin) return true;
+    if (actor.staff) {
+        if (actor.allowedTo(Permission::ViewIssues, issue.projectId)) return true;
+        return actor.allowedTo(Permission::ViewOwnIssues, issue.projectId) &&
+               (sameId(issue.authorId, actor.userId) || sameId(issue.assigneeId, actor.userId));
+    }
+    // A customer login: its own customer's issues only, even if a role says view_issues.
+    return actor.customerId.has_value() && sameId(issue.customerId, *actor.customerId) &&
+           actor.allowedTo(Permission::ViewOwnIssues, issue.projectId);
 }
 
 bool canViewPrivateNotes(const Actor& actor, unsigned projectId) {
-  if (!actor.admin && !actor.staff) return false;
-  return actor.allowedTo(Permission::ViewPrivateNotes, projectId);
+    if (!actor.admin && !actor.staff) return false;
+    return actor.allowedTo(Permission::ViewPrivateNotes, projectId);
 }
 
 bool canAddNote(const Actor& actor, const IssueRef& issue) {
-  return canViewIssue(actor, issue) && actor.allowedTo(Permission::AddNotes, issue.projectId);
+    return canViewIssue(actor, issue) && actor.allowedTo(Permission::AddNotes, issue.projectId);
 }
 
 bool canEditIssue(const Actor& actor, const IssueRef& issue) {
-  return canViewIssue(actor, issue) && actor.allowedTo(Permission::EditIssues, issue.projectId);
+    return canViewIssue(actor, issue) && actor.allowedTo(Permission::EditIssues, issue.projectId);
 }
 
 bool canSetNotesPrivate(const Actor& actor, const IssueRef& issue) {
-  return canAddNote(actor, issue) && (actor.admin || actor.staff) &&
-         actor.allowedTo(Permission::SetNotesPrivate, issue.projectId);
+    return canAddNote(actor, issue) && (actor.admin || actor.staff) &&
+           actor.allowedTo(Permission::SetNotesPrivate, issue.projectId);
 }
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

@@ -9,8 +9,8 @@ namespace ticketflow::domain {
 
 /// The fields of an issue the access and workflow rules look at.
 struct IssueRef {
-  unsigned id = 0, projectId = 0, trackerId = 0, statusId = 0;
-  std::optional<unsigned> authorId, assigneeId, milestoneId, customerId;
+    unsigned id = 0, projectId = 0, trackerId = 0, statusId = 0;
+    std::optional<unsigned> authorId, assigneeId, milestoneId, customerId;
 };
 
 /// Admin: every issue. Staff: every issue of a project where they have ViewIssues, and with
@@ -32,4 +32,4 @@ bool canEditIssue(const Actor& actor, const IssueRef& issue);
 /// May add notes and has SetNotesPrivate in the issue's project (staff only). Never throws.
 bool canSetNotesPrivate(const Actor& actor, const IssueRef& issue);
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

@@ -9,16 +9,16 @@
 
 namespace ticketflow::domain {
 
-constexpr std::size_t kMaxSubjectCharacters = 255;     // issues.subject VARCHAR(255), code points
+constexpr std::size_t kMaxSubjectCharacters = 255; // issues.subject VARCHAR(255), code points
 constexpr std::size_t kMaxDescriptionBytes = 65'535;
 
 /// A new issue before it is stored. Ids are not checked against the database here; the caller
 /// checks that they exist and belong to the project.
 struct IssueDraft {
-  unsigned projectId = 0, trackerId = 0, priorityId = 0;
-  std::string subject, description;
-  std::optional<unsigned> assigneeId, milestoneId, customerId;
-  std::string source = "web";  // web, email, phone, other, api (issues.source)
+    unsigned projectId = 0, trackerId = 0, priorityId = 0;
+    std::string subject, description;
+    std::optional<unsigned> assigneeId, milestoneId, customerId;
+    std::string source = "web"; // web, email, phone, other, api (issues.source)
 };
 
 /// The draft with the subject trimmed and the description's trailing whitespace removed: what
@@ -36,4 +36,4 @@ std::vector<std::string> validateDraft(const IssueDraft& draft);
 /// True for the values of issues.source.
 bool isValidSource(std::string_view source);
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

@@ -17,30 +17,30 @@ enum class SortKey { Id, Updated, Created, Priority, Status, Tracker, Subject, A
 
 /// What an issue list shows. Lists are ascending without duplicates when parsed; empty = any.
 struct IssueQuery {
-  std::optional<unsigned> projectId;            // set by the caller from the URL
-  StatusScope statusScope = StatusScope::Open;
-  std::vector<unsigned> statusIds;              // only for StatusScope::Listed
-  std::vector<unsigned> trackerIds, priorityIds, milestoneIds;
-  std::vector<unsigned> assigneeIds;            // "me" resolved to the actor's id
-  bool assigneeNone = false;                    // "!*": unassigned only; never with assigneeIds
-  std::optional<unsigned> assigneeMe;           // the id "me" stood for, so links keep saying "me"
-  SortKey sort = SortKey::Id;
-  bool descending = true;
-  unsigned limit = 25;                          // 1..100
-  std::optional<std::string> after;             // encoded Cursor of the next page (see decodeCursor)
-  std::optional<std::string> before;            // encoded Cursor of the previous page
+    std::optional<unsigned> projectId; // set by the caller from the URL
+    StatusScope statusScope = StatusScope::Open;
+    std::vector<unsigned> statusIds; // only for StatusScope::Listed
+    std::vector<unsigned> trackerIds, priorityIds, milestoneIds;
+    std::vector<unsigned> assigneeIds;  // "me" resolved to the actor's id
+    bool assigneeNone = false;          // "!*": unassigned only; never with assigneeIds
+    std::optional<unsigned> assigneeMe; // the id "me" stood for, so links keep saying "me"
+    SortKey sort = SortKey::Id;
+    bool descending = true;
+    unsigned limit = 25;               // 1..100
+    std::optional<std::string> after;  // encoded Cursor of the next page (see decodeCursor)
+    std::optional<std::string> before; // encoded Cursor of the previous page
 
-  bool operator==(const IssueQuery&) const = default;
+    bool operator==(const IssueQuery&) const = default;
 };
 
 constexpr unsigned kDefaultIssueLimit = 25;
 constexpr unsigned kMaxIssueLimit = 100;
-constexpr std::size_t kMaxListedIds = 100;  // per parameter; bounds the SQL IN list
+constexpr std::size_t kMaxListedIds = 100; // per parameter; bounds the SQL IN list
 
 struct QueryParseResult {
-  IssueQuery query;
-  std::vector<std::string> errors;  // user-facing sentences, each naming its parameter
-  bool ok() const;
+    IssueQuery query;
+    std::vector<std::string> errors; // user-facing sentences, each naming its parameter
+    bool ok() const;
 };
 
 /// Parses Redmine-style shorthand parameters (values already URL-decoded):
@@ -55,8 +55,7 @@ struct QueryParseResult {
 /// values mean "not given". Unknown parameters are ignored (pages carry others). A bad value
 /// adds an error naming the parameter and leaves that part of the query at its default.
 /// Never throws except std::bad_alloc.
-QueryParseResult parseIssueQuery(const std::multimap<std::string, std::string>& params,
-                                 unsigned actorUserId);
+QueryParseResult parseIssueQuery(const std::multimap<std::string, std::string>& params, unsigned actorUserId);
 
 /// Canonical parameters without cursors and project, e.g.
 /// "status_id=open&tracker_id=1%7C2&sort=id:desc&limit=25"; parseIssueQuery reads it back to
@@ -69,4 +68,4 @@ std::string_view sortKeyName(SortKey key);
 /// The inverse of sortKeyName; nullopt for anything outside the allowlist.
 std::optional<SortKey> sortKeyFromName(std::string_view name);
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

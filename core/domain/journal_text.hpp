@@ -10,10 +10,10 @@ namespace ticketflow::domain {
 /// One journal detail with its values already turned into names by the caller
 /// (status id 3 -> "Accepted", user id 7 -> "Bill Support").
 struct DetailText {
-  std::string property;  // "attr", "relation", "attachment", "checklist"
-  std::string key;       // status_id, assigned_to_id, priority_id, tracker_id, fixed_version_id,
-                         // subject, description, ...; relation: its type; attachment: its id
-  std::optional<std::string> oldName, newName;  // empty strings count as absent
+    std::string property; // "attr", "relation", "attachment", "checklist"
+    std::string key;      // status_id, assigned_to_id, priority_id, tracker_id, fixed_version_id,
+                          // subject, description, ...; relation: its type; attachment: its id
+    std::optional<std::string> oldName, newName; // empty strings count as absent
 };
 
 /// The sentence for one detail, plain text (HTML escaping is the view's job):
@@ -34,4 +34,4 @@ std::string_view fieldLabel(std::string_view key);
 /// "copied_from" -> "Copied from", ...; empty for unknown types.
 std::string_view relationLabel(std::string_view relationType);
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

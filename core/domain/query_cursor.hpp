@@ -9,11 +9,11 @@ namespace ticketflow::domain {
 
 /// Keyset position: the sort column's value and the id of the last (or first) row shown.
 struct Cursor {
-  std::string sortValue;   // as storage wrote it (text); empty for SortKey::Id
-  unsigned id = 0;
-  bool nullValue = false;  // the sort column was NULL (e.g. no assignee); sortValue is then empty
+    std::string sortValue; // as storage wrote it (text); empty for SortKey::Id
+    unsigned id = 0;
+    bool nullValue = false; // the sort column was NULL (e.g. no assignee); sortValue is then empty
 
-  bool operator==(const Cursor&) const = default;
+    bool operator==(const Cursor&) const = default;
 };
 
 /// Unpadded base64url of a small versioned payload: safe in a URL and a form without escaping.
@@ -25,4 +25,4 @@ std::string encodeCursor(const Cursor& cursor);
 /// Never throws except std::bad_alloc.
 std::optional<Cursor> decodeCursor(std::string_view text);
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

@@ -36,4 +36,4 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 /// Returns nullopt for anything else. Never throws.
 std::optional<unsigned> parseId(std::string_view text);
 
-}  // namespace ticketflow::domain
+} // namespace ticketflow::domain

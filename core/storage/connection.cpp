@@ -112,8 +112,12 @@ unsigned long long Connection::lastInsertId() {
     });
 }
 
-void Connection::begin() { execute("START TRANSACTION"); }
-void Connection::commit() { execute("COMMIT"); }
+void Connection::begin() {
+    execute("START TRANSACTION");
+}
+void Connection::commit() {
+    execute("COMMIT");
+}
 
 void Connection::rollback() noexcept {
     try {
@@ -134,8 +138,10 @@ std::optional<std::string> optionalString(sql::ResultSet& rs, const char* column
 }
 
 void bindOptional(sql::PreparedStatement& ps, int index, const std::optional<unsigned>& value) {
-    if (value) ps.setUInt(index, *value);
-    else ps.setNull(index, 0);
+    if (value)
+        ps.setUInt(index, *value);
+    else
+        ps.setNull(index, 0);
 }
 
 } // namespace ticketflow::storage

@@ -11,7 +11,9 @@
 #include <string>
 #include <unordered_map>
 
-namespace sql { class Connection; }
+namespace sql {
+class Connection;
+}
 
 namespace ticketflow::storage {
 
@@ -41,7 +43,8 @@ public:
     void rollback() noexcept;
 
     /// Runs `f`, translating driver exceptions into StorageError.
-    template <class F> auto run(F&& f) -> decltype(f()) {
+    template <class F>
+    auto run(F&& f) -> decltype(f()) {
         try {
             return f();
         } catch (const sql::SQLException& e) {
@@ -60,8 +63,13 @@ private:
 class Transaction {
 public:
     explicit Transaction(Connection& db) : _db(db) { _db.begin(); }
-    ~Transaction() { if (!_done) _db.rollback(); }
-    void commit() { _db.commit(); _done = true; }
+    ~Transaction() {
+        if (!_done) _db.rollback();
+    }
+    void commit() {
+        _db.commit();
+        _done = true;
+    }
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 

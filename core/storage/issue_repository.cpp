@@ -23,8 +23,8 @@ const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i
 const std::string kIssueWithNames =
     "SELECT " + kIssueFields +
     ", COALESCE(NULLIF(TRIM(CONCAT(a.firstname, ' ', a.lastname)), ''), a.login, '') AS author_name,"
-    " COALESCE(NULLIF(TRIM(CONCAT(s.firstname, ' ', s.lastname)), ''), s.login, '') AS assignee_name" + kIssueFrom +
-    " LEFT JOIN users a ON a.id = i.author_id LEFT JOIN users s ON s.id = i.assigned_to_id";
+    " COALESCE(NULLIF(TRIM(CONCAT(s.firstname, ' ', s.lastname)), ''), s.login, '') AS assignee_name" +
+    kIssueFrom + " LEFT JOIN users a ON a.id = i.author_id LEFT JOIN users s ON s.id = i.assigned_to_id";
 
 /// The issue page's columns: staff names come from the catalog, so users are not joined.
 const std::string kIssueWithoutNames = "SELECT " + kIssueFields + ", '' AS author_name, '' AS assignee_name";
@@ -70,14 +70,21 @@ domain::Issue readIssue(sql::ResultSet& rs) {
 /// The SQL expression behind each sort key: the only way a sort reaches the SQL text.
 std::string sortExpression(domain::SortKey key) {
     switch (key) {
-    case domain::SortKey::Id:
-    case domain::SortKey::Created: return "i.id";
-    case domain::SortKey::Updated: return "i.updated_at";
-    case domain::SortKey::Priority: return "i.priority_id";
-    case domain::SortKey::Status: return "i.status_id";
-    case domain::SortKey::Tracker: return "i.tracker_id";
-    case domain::SortKey::Subject: return "i.subject";
-    case domain::SortKey::Assignee: return "COALESCE(i.assigned_to_id, 0)";
+        case domain::SortKey::Id:
+        case domain::SortKey::Created:
+            return "i.id";
+        case domain::SortKey::Updated:
+            return "i.updated_at";
+        case domain::SortKey::Priority:
+            return "i.priority_id";
+        case domain::SortKey::Status:
+            return "i.status_id";
+        case domain::SortKey::Tracker:
+            return "i.tracker_id";
+        case domain::SortKey::Subject:
+            return "i.subject";
+        case domain::SortKey::Assignee:
+            return "COALESCE(i.assigned_to_id, 0)";
     }
     return "i.id";
 }
@@ -174,8 +181,8 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
 
     const std::string expr = sortExpression(q.sort);
     const bool byId = expr == "i.id";
-    const auto cursor = q.before ? domain::decodeCursor(*q.before)
-                                 : (q.after ? domain::decodeCursor(*q.after) : std::nullopt);
+    const auto cursor =
+        q.before ? domain::decodeCursor(*q.before) : (q.after ? domain::decodeCursor(*q.after) : std::nullopt);
     // Paging backwards reads in the opposite order and flips the rows afterwards.
     const bool backwards = q.before.has_value() && cursor.has_value();
     const bool desc = q.descending != backwards;
@@ -187,22 +194,28 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
                            q.milestoneIds.empty() && !visibility.customerId;
     std::string total = "NULL";
     if (countable) {
-        total = "(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" + placeholders(projects.size()) + ")";
+        total =
+            "(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" + placeholders(projects.size()) + ")";
         if (!statuses.empty()) total += " AND status_id IN (" + placeholders(statuses.size()) + ")";
         if (!trackers.empty()) total += " AND tracker_id IN (" + placeholders(trackers.size()) + ")";
         total += ")";
     }
-    std::string sqlText = "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id,"
-                          " i.milestone_id, i.subject, i.updated_at, i.created_at, " + total + " AS total, " +
-                          expr + " AS sort_value,"
-                          " '' AS assignee_name FROM issues i"
-                          " WHERE i.project_id IN (" + placeholders(projects.size()) + ")";
+    std::string sqlText =
+        "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id,"
+        " i.milestone_id, i.subject, i.updated_at, i.created_at, " +
+        total + " AS total, " + expr +
+        " AS sort_value,"
+        " '' AS assignee_name FROM issues i"
+        " WHERE i.project_id IN (" +
+        placeholders(projects.size()) + ")";
     if (!statuses.empty()) sqlText += " AND i.status_id IN (" + placeholders(statuses.size()) + ")";
     if (!trackers.empty()) sqlText += " AND i.tracker_id IN (" + placeholders(trackers.size()) + ")";
     if (!priorities.empty()) sqlText += " AND i.priority_id IN (" + placeholders(priorities.size()) + ")";
     if (!milestones.empty()) sqlText += " AND i.milestone_id IN (" + placeholders(milestones.size()) + ")";
-    if (q.assigneeNone) sqlText += " AND i.assigned_to_id IS NULL";
-    else if (!assignees.empty()) sqlText += " AND i.assigned_to_id IN (" + placeholders(assignees.size()) + ")";
+    if (q.assigneeNone)
+        sqlText += " AND i.assigned_to_id IS NULL";
+    else if (!assignees.empty())
+        sqlText += " AND i.assigned_to_id IN (" + placeholders(assignees.size()) + ")";
     if (visibility.customerId) sqlText += " AND i.customer_id = ?";
     if (cursor) {
         sqlText += byId ? std::string(" AND i.id ") + cmp + " ?"
@@ -267,7 +280,8 @@ long IssueRepository::countFromCounts(const std::vector<unsigned>& projectIdList
     const auto projectIds = padded(projectIdList), trackerIds = padded(trackerIdList), statusIds = padded(statusIdList);
     if (projectIds.empty() || statusIds.empty()) return 0;
     std::string sqlText = "SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" +
-                          placeholders(projectIds.size()) + ") AND status_id IN (" + placeholders(statusIds.size()) + ")";
+                          placeholders(projectIds.size()) + ") AND status_id IN (" + placeholders(statusIds.size()) +
+                          ")";
     if (!trackerIds.empty()) sqlText += " AND tracker_id IN (" + placeholders(trackerIds.size()) + ")";
     auto& ps = _db.prepare(sqlText);
     int n = 1;
@@ -282,11 +296,13 @@ long IssueRepository::countFromCounts(const std::vector<unsigned>& projectIdList
 
 std::vector<IssueRepository::StatusCount> IssueRepository::countsByProjectAndStatus() {
     std::vector<StatusCount> result;
-    auto& ps = _db.prepare("SELECT project_id, status_id, SUM(n) AS n FROM issue_counts GROUP BY project_id, status_id");
+    auto& ps =
+        _db.prepare("SELECT project_id, status_id, SUM(n) AS n FROM issue_counts GROUP BY project_id, status_id");
     _db.run([&] {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
         while (rs->next()) {
-            result.push_back({rs->getUInt("project_id"), rs->getUInt("status_id"), static_cast<long>(rs->getInt64("n"))});
+            result.push_back(
+                {rs->getUInt("project_id"), rs->getUInt("status_id"), static_cast<long>(rs->getInt64("n"))});
         }
     });
     return result;
@@ -332,8 +348,9 @@ bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueField
 
 unsigned IssueRepository::insertJournal(unsigned issueId, JournalAuthor author, const std::string& notes,
                                         bool privateNotes, const std::vector<domain::JournalDetail>& details) {
-    auto& ps = _db.prepare("INSERT INTO journals (issue_id, user_id, customer_id, notes, private_notes, created_at)"
-                           " VALUES (?, ?, ?, ?, ?, NOW())");
+    auto& ps = _db.prepare(
+        "INSERT INTO journals (issue_id, user_id, customer_id, notes, private_notes, created_at)"
+        " VALUES (?, ?, ?, ?, ?, NOW())");
     ps.setUInt(1, issueId);
     bindOptional(ps, 2, author.userId);
     bindOptional(ps, 3, author.customerId);
@@ -341,25 +358,31 @@ unsigned IssueRepository::insertJournal(unsigned issueId, JournalAuthor author, 
     ps.setBoolean(5, privateNotes);
     _db.run([&] { ps.executeUpdate(); });
     const auto journalId = static_cast<unsigned>(_db.lastInsertId());
-    auto& detail = _db.prepare("INSERT INTO journal_details (journal_id, property, prop_key, old_value, value)"
-                               " VALUES (?, ?, ?, ?, ?)");
+    auto& detail = _db.prepare(
+        "INSERT INTO journal_details (journal_id, property, prop_key, old_value, value)"
+        " VALUES (?, ?, ?, ?, ?)");
     for (const auto& d : details) {
         detail.clearParameters();
         detail.setUInt(1, journalId);
         detail.setString(2, d.property);
         detail.setString(3, d.key);
-        if (d.oldValue) detail.setString(4, *d.oldValue);
-        else detail.setNull(4, 0);
-        if (d.value) detail.setString(5, *d.value);
-        else detail.setNull(5, 0);
+        if (d.oldValue)
+            detail.setString(4, *d.oldValue);
+        else
+            detail.setNull(4, 0);
+        if (d.value)
+            detail.setString(5, *d.value);
+        else
+            detail.setNull(5, 0);
         _db.run([&] { detail.executeUpdate(); });
     }
     return journalId;
 }
 
 void IssueRepository::adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta) {
-    auto& ps = _db.prepare("INSERT INTO issue_counts (project_id, tracker_id, status_id, n) VALUES (?, ?, ?, ?)"
-                           " ON DUPLICATE KEY UPDATE n = n + VALUES(n)");
+    auto& ps = _db.prepare(
+        "INSERT INTO issue_counts (project_id, tracker_id, status_id, n) VALUES (?, ?, ?, ?)"
+        " ON DUPLICATE KEY UPDATE n = n + VALUES(n)");
     ps.setUInt(1, projectId);
     ps.setUInt(2, trackerId);
     ps.setUInt(3, statusId);

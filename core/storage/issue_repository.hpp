@@ -23,12 +23,12 @@ struct Visibility {
 struct IssueFields {
     unsigned trackerId = 0, statusId = 0, priorityId = 0;
     std::optional<unsigned> assigneeId, milestoneId;
-    bool closed = false;   ///< the new status is a closed one (sets closed_at)
+    bool closed = false; ///< the new status is a closed one (sets closed_at)
 };
 
 struct IssueWithHistory {
     domain::Issue issue;
-    std::vector<domain::Journal> journals;   ///< all of them, private notes included
+    std::vector<domain::Journal> journals; ///< all of them, private notes included
 };
 
 class IssueRepository {

@@ -56,11 +56,12 @@ std::vector<std::string> splitStatements(const std::string& script) {
 }
 
 void Migrator::ensureTable() {
-    _db.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                " version INT NOT NULL PRIMARY KEY,"
-                " name VARCHAR(255) NOT NULL,"
-                " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
+    _db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INT NOT NULL PRIMARY KEY,"
+        " name VARCHAR(255) NOT NULL,"
+        " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
+        ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
 }
 
 std::vector<int> Migrator::applied() {

@@ -9,7 +9,7 @@ namespace ticketflow::storage {
 
 struct MigrationFile {
     int version = 0;
-    std::string name;     ///< file name, e.g. "001_schema.sql"
+    std::string name; ///< file name, e.g. "001_schema.sql"
     std::string path;
 };
 

@@ -29,8 +29,9 @@ std::optional<SavedQuery> QueryRepository::find(unsigned id) {
 }
 
 std::optional<SavedQuery> QueryRepository::findBuiltin(unsigned projectId, const std::string& builtin) {
-    auto& ps = _db.prepare("SELECT id, project_id, user_id, name, filters, is_public FROM queries"
-                           " WHERE project_id = ? AND builtin = ?");
+    auto& ps = _db.prepare(
+        "SELECT id, project_id, user_id, name, filters, is_public FROM queries"
+        " WHERE project_id = ? AND builtin = ?");
     ps.setUInt(1, projectId);
     ps.setString(2, builtin);
     return readOne(_db, ps);

@@ -10,7 +10,7 @@ namespace ticketflow::storage {
 struct SavedQuery {
     unsigned id = 0;
     std::optional<unsigned> projectId, userId;
-    std::string name, filters;   ///< filters: a query string read through the allowlist parser
+    std::string name, filters; ///< filters: a query string read through the allowlist parser
     bool isPublic = false;
 };
 

@@ -5,8 +5,9 @@ namespace ticketflow::storage {
 
 void SessionRepository::create(const std::string& tokenHash, unsigned userId, const std::string& csrfToken,
                                int lifetimeHours, const std::string& remoteAddr) {
-    auto& ps = _db.prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, remote_addr)"
-                           " VALUES (?, ?, ?, NOW() + INTERVAL ? HOUR, ?)");
+    auto& ps = _db.prepare(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, remote_addr)"
+        " VALUES (?, ?, ?, NOW() + INTERVAL ? HOUR, ?)");
     ps.setString(1, tokenHash);
     ps.setUInt(2, userId);
     ps.setString(3, csrfToken);
@@ -41,8 +42,9 @@ std::optional<SessionRecord> SessionRepository::find(const std::string& tokenHas
 }
 
 void SessionRepository::extend(const std::string& tokenHash, int lifetimeHours) {
-    auto& ps = _db.prepare("UPDATE sessions SET last_seen_at = NOW(), expires_at = NOW() + INTERVAL ? HOUR"
-                           " WHERE token_hash = ?");
+    auto& ps = _db.prepare(
+        "UPDATE sessions SET last_seen_at = NOW(), expires_at = NOW() + INTERVAL ? HOUR"
+        " WHERE token_hash = ?");
     ps.setInt(1, lifetimeHours);
     ps.setString(2, tokenHash);
     _db.run([&] { ps.executeUpdate(); });

@@ -66,21 +66,28 @@ unsigned UserRepository::create(const NewUser& user) {
         if (!customerId) {
             auto& insert = _db.prepare("INSERT INTO customers (name, email) VALUES (?, ?)");
             insert.setString(1, (user.firstname + " " + user.lastname));
-            if (user.mail.empty()) insert.setNull(2, 0);
-            else insert.setString(2, user.mail);
+            if (user.mail.empty())
+                insert.setNull(2, 0);
+            else
+                insert.setString(2, user.mail);
             _db.run([&] { insert.executeUpdate(); });
             customerId = static_cast<unsigned>(_db.lastInsertId());
         }
     }
-    auto& ps = _db.prepare("INSERT INTO users (login, firstname, lastname, mail, password_hash, kind, admin, customer_id)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& ps = _db.prepare(
+        "INSERT INTO users (login, firstname, lastname, mail, password_hash, kind, admin, customer_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, user.login);
     ps.setString(2, user.firstname);
     ps.setString(3, user.lastname);
-    if (user.mail.empty()) ps.setNull(4, 0);
-    else ps.setString(4, user.mail);
-    if (user.passwordHash.empty()) ps.setNull(5, 0);
-    else ps.setString(5, user.passwordHash);
+    if (user.mail.empty())
+        ps.setNull(4, 0);
+    else
+        ps.setString(4, user.mail);
+    if (user.passwordHash.empty())
+        ps.setNull(5, 0);
+    else
+        ps.setString(5, user.passwordHash);
     ps.setString(6, user.customer ? "customer" : "staff");
     ps.setBoolean(7, user.admin);
     bindOptional(ps, 8, customerId);
@@ -104,14 +111,16 @@ void UserRepository::touchLogin(unsigned id) {
 }
 
 bool UserRepository::addMembership(unsigned userId, const std::string& projectIdentifier, const std::string& roleName) {
-    auto& ps = _db.prepare("INSERT IGNORE INTO memberships (user_id, project_id, role_id)"
-                           " SELECT ?, p.id, r.id FROM projects p JOIN roles r ON r.name = ? WHERE p.identifier = ?");
+    auto& ps = _db.prepare(
+        "INSERT IGNORE INTO memberships (user_id, project_id, role_id)"
+        " SELECT ?, p.id, r.id FROM projects p JOIN roles r ON r.name = ? WHERE p.identifier = ?");
     ps.setUInt(1, userId);
     ps.setString(2, roleName);
     ps.setString(3, projectIdentifier);
     _db.run([&] { ps.executeUpdate(); });
-    auto& check = _db.prepare("SELECT 1 FROM memberships m JOIN projects p ON p.id = m.project_id"
-                              " JOIN roles r ON r.id = m.role_id WHERE m.user_id = ? AND p.identifier = ? AND r.name = ?");
+    auto& check = _db.prepare(
+        "SELECT 1 FROM memberships m JOIN projects p ON p.id = m.project_id"
+        " JOIN roles r ON r.id = m.role_id WHERE m.user_id = ? AND p.identifier = ? AND r.name = ?");
     check.setUInt(1, userId);
     check.setString(2, projectIdentifier);
     check.setString(3, roleName);

@@ -18,7 +18,7 @@ struct UserRecord {
 struct NewUser {
     std::string login, firstname, lastname, mail, passwordHash;
     bool admin = false;
-    bool customer = false;   ///< a customer login: also gets (or is linked to) a customers row
+    bool customer = false; ///< a customer login: also gets (or is linked to) a customers row
 };
 
 class UserRepository {

@@ -119,15 +119,15 @@ void addEditForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const
     if (issue.assigneeId && !catalog.isAssignable(*issue.assigneeId, issue.projectId, issue.trackerId)) {
         assignees.push_back({*issue.assigneeId, personName(catalog, issue.assigneeId, issue.assigneeName)});
     }
-    addOptions(*f, "ASSIGNEE_OPTION", assignees, form.assigneeId ? std::vector<unsigned>{*form.assigneeId}
-                                                                 : std::vector<unsigned>{});
+    addOptions(*f, "ASSIGNEE_OPTION", assignees,
+               form.assigneeId ? std::vector<unsigned>{*form.assigneeId} : std::vector<unsigned>{});
     auto milestones = milestoneOptions(catalog, issue.projectId);
     if (issue.milestoneId && catalog.milestone(*issue.milestoneId) &&
         catalog.milestone(*issue.milestoneId)->status != "open") {
         milestones.push_back({*issue.milestoneId, catalog.milestoneName(*issue.milestoneId)});
     }
-    addOptions(*f, "MILESTONE_OPTION", milestones, form.milestoneId ? std::vector<unsigned>{*form.milestoneId}
-                                                                    : std::vector<unsigned>{});
+    addOptions(*f, "MILESTONE_OPTION", milestones,
+               form.milestoneId ? std::vector<unsigned>{*form.milestoneId} : std::vector<unsigned>{});
 }
 
 } // namespace ticketflow::web::handlers

@@ -19,10 +19,14 @@ using domain::SortKey;
 
 std::vector<unsigned> statusIdsFor(const domain::IssueQuery& q, const domain::Catalog& catalog) {
     switch (q.statusScope) {
-    case domain::StatusScope::Open: return catalog.openStatusIds();
-    case domain::StatusScope::Closed: return catalog.closedStatusIds();
-    case domain::StatusScope::All: return {};
-    case domain::StatusScope::Listed: return q.statusIds;
+        case domain::StatusScope::Open:
+            return catalog.openStatusIds();
+        case domain::StatusScope::Closed:
+            return catalog.closedStatusIds();
+        case domain::StatusScope::All:
+            return {};
+        case domain::StatusScope::Listed:
+            return q.statusIds;
     }
     return {};
 }
@@ -50,8 +54,9 @@ std::multimap<std::string, std::string> listParameters(RequestContext& ctx, cons
 
 void addSortLinks(ctemplate::TemplateDictionary& dict, const domain::IssueQuery& q, const std::string& base) {
     static const std::pair<SortKey, const char*> columns[] = {
-        {SortKey::Id, "SORT_ID"},         {SortKey::Tracker, "SORT_TRACKER"}, {SortKey::Status, "SORT_STATUS"},
-        {SortKey::Priority, "SORT_PRIORITY"}, {SortKey::Subject, "SORT_SUBJECT"}, {SortKey::Assignee, "SORT_ASSIGNEE"},
+        {SortKey::Id, "SORT_ID"},           {SortKey::Tracker, "SORT_TRACKER"},
+        {SortKey::Status, "SORT_STATUS"},   {SortKey::Priority, "SORT_PRIORITY"},
+        {SortKey::Subject, "SORT_SUBJECT"}, {SortKey::Assignee, "SORT_ASSIGNEE"},
         {SortKey::Updated, "SORT_UPDATED"}};
     for (const auto& [key, name] : columns) {
         domain::IssueQuery sorted = q;
@@ -70,8 +75,9 @@ void addFilters(ctemplate::TemplateDictionary& dict, const domain::IssueQuery& q
     const char* scope = q.statusScope == domain::StatusScope::Open     ? "open"
                         : q.statusScope == domain::StatusScope::Closed ? "closed"
                         : q.statusScope == domain::StatusScope::All    ? "*"
-                                                                        : "";
-    for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{{"open", "open"}, {"closed", "closed"}, {"*", "all"}}) {
+                                                                       : "";
+    for (const auto& [value, label] :
+         std::vector<std::pair<std::string, std::string>>{{"open", "open"}, {"closed", "closed"}, {"*", "all"}}) {
         auto* row = dict.AddSectionDictionary("STATUS_SCOPE");
         row->SetValue("VALUE", value);
         row->SetValue("NAME", label);
@@ -129,7 +135,8 @@ void issueList(RequestContext& ctx) {
         dict.SetValue("PROJECT_IDENTIFIER", project->identifier);
         if (actor.allowedTo(domain::Permission::AddIssues, project->id)) dict.ShowSection("CAN_ADD");
     }
-    const std::string title = (project ? project->name + ": " : std::string()) + (queryName.empty() ? "Issues" : queryName);
+    const std::string title =
+        (project ? project->name + ": " : std::string()) + (queryName.empty() ? "Issues" : queryName);
     dict.SetValue("LIST_TITLE", title);
     for (const auto& e : parsed.errors) dict.SetValueAndShowSection("MESSAGE", e, "QUERY_ERROR");
     if (page.total) {
@@ -152,13 +159,17 @@ void issueList(RequestContext& ctx) {
     const std::string canonical = domain::toQueryString(q);
     if (page.hasNext && !page.rows.empty()) {
         const auto& last = page.rows.back();
-        dict.SetValueAndShowSection("NEXT_URL", base + "?" + canonical + "&after=" +
-                                    urlEncode(domain::encodeCursor({last.sortValue, last.id, false})), "HAS_NEXT");
+        dict.SetValueAndShowSection(
+            "NEXT_URL",
+            base + "?" + canonical + "&after=" + urlEncode(domain::encodeCursor({last.sortValue, last.id, false})),
+            "HAS_NEXT");
     }
     if (page.hasPrevious && !page.rows.empty()) {
         const auto& first = page.rows.front();
-        dict.SetValueAndShowSection("PREV_URL", base + "?" + canonical + "&before=" +
-                                    urlEncode(domain::encodeCursor({first.sortValue, first.id, false})), "HAS_PREV");
+        dict.SetValueAndShowSection(
+            "PREV_URL",
+            base + "?" + canonical + "&before=" + urlEncode(domain::encodeCursor({first.sortValue, first.id, false})),
+            "HAS_PREV");
     }
     addSortLinks(dict, q, base);
     addFilters(dict, q, ctx.catalog, project);

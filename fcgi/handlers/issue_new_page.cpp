@@ -48,8 +48,8 @@ void render(RequestContext& ctx, const domain::Project& project, const NewIssueF
     for (const auto& u : ctx.catalog.staff) {
         if (u.active && ctx.catalog.rolesOf(u.id).count(project.id)) assignees.push_back({u.id, u.name});
     }
-    addOptions(dict, "ASSIGNEE_OPTION", assignees, form.assigneeId ? std::vector<unsigned>{*form.assigneeId}
-                                                                   : std::vector<unsigned>{});
+    addOptions(dict, "ASSIGNEE_OPTION", assignees,
+               form.assigneeId ? std::vector<unsigned>{*form.assigneeId} : std::vector<unsigned>{});
     addOptions(dict, "MILESTONE_OPTION", milestoneOptions(ctx.catalog, project.id),
                form.milestoneId ? std::vector<unsigned>{*form.milestoneId} : std::vector<unsigned>{});
     ctx.renderPage("issue_new.tpl", dict, "New issue", status);
@@ -66,7 +66,8 @@ const domain::Project* chosenProject(RequestContext& ctx) {
     return projects.empty() ? nullptr : projects.front();
 }
 
-std::optional<unsigned> formId(RequestContext& ctx, const char* name, const char* label, std::vector<std::string>& errors) {
+std::optional<unsigned> formId(RequestContext& ctx, const char* name, const char* label,
+                               std::vector<std::string>& errors) {
     const std::string* v = ctx.req.formValue(name);
     if (!v || v->empty()) return std::nullopt;
     const auto id = parseId(*v);
@@ -112,12 +113,12 @@ void issueCreate(RequestContext& ctx) {
     draft.source = "web";
     const auto result = app::IssueService(ctx.db, ctx.catalog).create(ctx.actor(), draft);
     switch (result.outcome) {
-    case app::Outcome::Ok:
-        return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "created");
-    case app::Outcome::Forbidden:
-        return ctx.denyAccess();
-    default:
-        return render(ctx, *project, form, result.errors, 422);
+        case app::Outcome::Ok:
+            return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "created");
+        case app::Outcome::Forbidden:
+            return ctx.denyAccess();
+        default:
+            return render(ctx, *project, form, result.errors, 422);
     }
 }
 

@@ -12,7 +12,8 @@ namespace ticketflow::web::handlers {
 
 namespace {
 
-std::string detailName(const domain::Catalog& catalog, const std::string& key, const std::optional<std::string>& value) {
+std::string detailName(const domain::Catalog& catalog, const std::string& key,
+                       const std::optional<std::string>& value) {
     if (!value) return {};
     const auto id = parseId(*value);
     if (!id) return *value;
@@ -91,8 +92,9 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vecto
     }
     addHistory(dict, journals, catalog);
     addEditForm(dict, ctx, issue, form);
-    ctx.renderPage("issue.tpl", dict, catalog.trackerName(issue.trackerId) + " #" + std::to_string(issue.id) + ": " +
-                                          issue.subject, status);
+    ctx.renderPage("issue.tpl", dict,
+                   catalog.trackerName(issue.trackerId) + " #" + std::to_string(issue.id) + ": " + issue.subject,
+                   status);
 }
 
 void issueShow(RequestContext& ctx) {

@@ -20,22 +20,24 @@ void issueUpdate(RequestContext& ctx) {
 
     const auto result = app::IssueService(ctx.db, ctx.catalog).update(ctx.actor(), issue->id, edit);
     switch (result.outcome) {
-    case app::Outcome::Ok:
-        return ctx.redirectWithFlash("/issues/" + std::to_string(issue->id), "updated");
-    case app::Outcome::NotFound:
-        return ctx.renderError(404, "The issue you were looking for doesn't exist or you may not see it.");
-    case app::Outcome::Forbidden:
-        return renderIssuePage(ctx, result.current ? *result.current : *issue, stateFrom(edit, *issue), result.errors, 403);
-    case app::Outcome::Conflict: {
-        // Show the issue as it is now, keep what the user typed, and take the new version
-        // stamp so that resubmitting applies the user's edit on top of the other change.
-        const domain::Issue now = result.current ? *result.current : *issue;
-        FormState form = stateFrom(edit, now);
-        form.lockVersion = now.lockVersion;
-        return renderIssuePage(ctx, now, form, result.errors, 409);
-    }
-    case app::Outcome::Invalid:
-        return renderIssuePage(ctx, result.current ? *result.current : *issue, stateFrom(edit, *issue), result.errors, 422);
+        case app::Outcome::Ok:
+            return ctx.redirectWithFlash("/issues/" + std::to_string(issue->id), "updated");
+        case app::Outcome::NotFound:
+            return ctx.renderError(404, "The issue you were looking for doesn't exist or you may not see it.");
+        case app::Outcome::Forbidden:
+            return renderIssuePage(ctx, result.current ? *result.current : *issue, stateFrom(edit, *issue),
+                                   result.errors, 403);
+        case app::Outcome::Conflict: {
+            // Show the issue as it is now, keep what the user typed, and take the new version
+            // stamp so that resubmitting applies the user's edit on top of the other change.
+            const domain::Issue now = result.current ? *result.current : *issue;
+            FormState form = stateFrom(edit, now);
+            form.lockVersion = now.lockVersion;
+            return renderIssuePage(ctx, now, form, result.errors, 409);
+        }
+        case app::Outcome::Invalid:
+            return renderIssuePage(ctx, result.current ? *result.current : *issue, stateFrom(edit, *issue),
+                                   result.errors, 422);
     }
 }
 

@@ -21,7 +21,7 @@ storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Cata
         }
         return v;
     }
-    if (!actor.customerId) return v;   // a customer login without a CRM record sees nothing
+    if (!actor.customerId) return v; // a customer login without a CRM record sees nothing
     v.customerId = actor.customerId;
     for (const auto& p : catalog.projects) {
         if (actor.allowedTo(domain::Permission::ViewOwnIssues, p.id)) v.projectIds.push_back(p.id);
@@ -81,6 +81,8 @@ std::string personName(const domain::Catalog& catalog, std::optional<unsigned> u
     return fallback.empty() ? "Anonymous" : fallback;
 }
 
-std::string shortTime(const std::string& datetime) { return datetime.size() >= 16 ? datetime.substr(0, 16) : datetime; }
+std::string shortTime(const std::string& datetime) {
+    return datetime.size() >= 16 ? datetime.substr(0, 16) : datetime;
+}
 
 } // namespace ticketflow::web::handlers

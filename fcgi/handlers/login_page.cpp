@@ -12,8 +12,8 @@ namespace {
 
 /// Only local paths: an attacker must not be able to bounce a user to another site.
 std::string safeBackUrl(const std::string* value) {
-    if (!value || value->empty() || (*value)[0] != '/' || value->rfind("//", 0) == 0 || value->find('\\') != std::string::npos ||
-        value->size() > 2000) {
+    if (!value || value->empty() || (*value)[0] != '/' || value->rfind("//", 0) == 0 ||
+        value->find('\\') != std::string::npos || value->size() > 2000) {
         return "/";
     }
     return *value;
@@ -49,8 +49,9 @@ void loginSubmit(RequestContext& ctx) {
     const std::string cookieToken = ctx.req.cookie(kLoginCsrfCookie);
     const std::string* formToken = ctx.req.formValue("csrf_token");
     if (!formToken || !app::equalSecrets(*formToken, cookieToken)) {
-        ctx.renderError(403, "The sign-in form has expired or did not come from this site. "
-                             "Reload the sign-in page and try again.");
+        ctx.renderError(403,
+                        "The sign-in form has expired or did not come from this site. "
+                        "Reload the sign-in page and try again.");
         return;
     }
     const std::string* username = ctx.req.formValue("username");

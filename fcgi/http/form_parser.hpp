@@ -64,7 +64,6 @@ std::map<std::string, std::string> parseCookies(std::string_view cookieHeader);
 /// valid UTF-8 (the Cookie header is exempt: it is parsed leniently) and everything
 /// percentDecode/parseUrlEncoded/parseMultipart reject; HttpError(413) for a body over
 /// maxBody; HttpError(431) when the headers exceed maxHeaderBytes.
-Request buildRequest(const std::map<std::string, std::string>& cgiParams, std::string body,
-                     const Limits& limits);
+Request buildRequest(const std::map<std::string, std::string>& cgiParams, std::string body, const Limits& limits);
 
 } // namespace ticketflow::http

@@ -30,7 +30,7 @@ public:
     std::map<std::string, std::string> cookies;
     std::map<std::string, std::string> headers; ///< lower-case names, e.g. "content-type", "user-agent"
     std::map<std::string, std::string> params;  ///< route parameters filled by the router (":id" -> "12")
-    std::string body; ///< raw body; cleared for multipart/form-data (the parts hold the data)
+    std::string body;                           ///< raw body; cleared for multipart/form-data (the parts hold the data)
 
     /// Lower-cased media type of the Content-Type header without parameters ("" if absent).
     /// Never throws except std::bad_alloc.

@@ -11,7 +11,7 @@ namespace ticketflow::http {
 
 /// Attributes of a Set-Cookie header. Cookies are always host-only (no Domain attribute).
 struct CookieOptions {
-    std::string path = "/";       ///< "" omits Path
+    std::string path = "/"; ///< "" omits Path
     bool httpOnly = true;
     bool secure = false;
     std::string sameSite = "Lax"; ///< "Strict", "Lax", "None" (needs secure) or "" to omit

@@ -35,11 +35,9 @@ public:
     /// Throws std::invalid_argument if the pattern does not start with '/', has a ':' not
     /// followed by a name, two parameters in a row, a repeated parameter name, or the same
     /// method and pattern were already added.
-    void add(std::string method, std::string pattern, Handler h)
-    {
+    void add(std::string method, std::string pattern, Handler h) {
         Route route{upper(method), pattern, parsePattern(pattern), {}, std::move(h)};
-        for (const Segment& seg : route.segments)
-            route.rank.push_back(seg.rank);
+        for (const Segment& seg : route.segments) route.rank.push_back(seg.rank);
         for (const Route& r : _routes)
             if (r.method == route.method && r.pattern == route.pattern)
                 throw std::invalid_argument("route added twice: " + route.method + " " + pattern);
@@ -49,11 +47,9 @@ public:
     /// Finds the handler for `method` and `path`. HEAD uses a GET route unless a HEAD route
     /// exists. If only other methods match the path, methodNotAllowed is set with `allowed`.
     /// Throws only std::bad_alloc.
-    Match match(std::string_view method, std::string_view path) const
-    {
+    Match match(std::string_view method, std::string_view path) const {
         Match result;
-        if (path.empty() || path.front() != '/')
-            return result;
+        if (path.empty() || path.front() != '/') return result;
         const std::string m = upper(method);
         const std::vector<std::string_view> segments = split(path.substr(1));
         const Route* best = nullptr;
@@ -62,17 +58,13 @@ public:
         std::set<std::string> allowed;
         for (const Route& route : _routes) {
             Captures captures;
-            if (!matchRoute(route, segments, captures))
-                continue;
+            if (!matchRoute(route, segments, captures)) continue;
             allowed.insert(route.method);
-            if (route.method == "GET")
-                allowed.insert("HEAD");
+            if (route.method == "GET") allowed.insert("HEAD");
             const bool exact = route.method == m;
-            if (!exact && !(m == "HEAD" && route.method == "GET"))
-                continue;
+            if (!exact && !(m == "HEAD" && route.method == "GET")) continue;
             // An explicit HEAD route beats GET; otherwise the more specific route wins.
-            if (!best || (exact && !bestIsExact) ||
-                (exact == bestIsExact && route.rank > best->rank)) {
+            if (!best || (exact && !bestIsExact) || (exact == bestIsExact && route.rank > best->rank)) {
                 best = &route;
                 bestCaptures = std::move(captures);
                 bestIsExact = exact;
@@ -80,8 +72,7 @@ public:
         }
         if (best) {
             result.handler = &best->handler;
-            for (const auto& [name, value] : bestCaptures)
-                result.params.emplace(name, value);
+            for (const auto& [name, value] : bestCaptures) result.params.emplace(name, value);
         } else if (!allowed.empty()) {
             result.methodNotAllowed = true;
             result.allowed.assign(allowed.begin(), allowed.end());
@@ -106,34 +97,28 @@ private:
     };
     using Captures = std::vector<std::pair<std::string, std::string_view>>;
 
-    static std::string upper(std::string_view s)
-    {
+    static std::string upper(std::string_view s) {
         std::string out(s);
         for (char& c : out)
-            if (c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 'a' + 'A');
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
         return out;
     }
 
-    static std::vector<std::string_view> split(std::string_view s)
-    {
+    static std::vector<std::string_view> split(std::string_view s) {
         std::vector<std::string_view> out;
         for (;;) {
             std::size_t slash = s.find('/');
             out.push_back(s.substr(0, slash));
-            if (slash == std::string_view::npos)
-                return out;
+            if (slash == std::string_view::npos) return out;
             s.remove_prefix(slash + 1);
         }
     }
 
-    static bool isNameChar(char c)
-    {
+    static bool isNameChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    static std::vector<Segment> parsePattern(std::string_view pattern)
-    {
+    static std::vector<Segment> parsePattern(std::string_view pattern) {
         if (pattern.empty() || pattern.front() != '/')
             throw std::invalid_argument("route pattern must start with '/': " + std::string(pattern));
         std::vector<Segment> segments;
@@ -144,8 +129,7 @@ private:
             while (i < text.size()) {
                 if (text[i] == ':') {
                     std::size_t end = i + 1;
-                    while (end < text.size() && isNameChar(text[end]))
-                        ++end;
+                    while (end < text.size() && isNameChar(text[end])) ++end;
                     std::string name(text.substr(i + 1, end - i - 1));
                     if (name.empty())
                         throw std::invalid_argument("':' without a parameter name in " + std::string(pattern));
@@ -161,50 +145,40 @@ private:
                     i = end;
                 }
             }
-            if (seg.pieces.empty())
-                seg.pieces.push_back({false, {}}); // an empty segment, as in "/" or "/issues/"
+            if (seg.pieces.empty()) seg.pieces.push_back({false, {}}); // an empty segment, as in "/" or "/issues/"
             bool anyParam = false, anyLiteral = false;
-            for (const Piece& p : seg.pieces)
-                (p.param ? anyParam : anyLiteral) = true;
+            for (const Piece& p : seg.pieces) (p.param ? anyParam : anyLiteral) = true;
             seg.rank = !anyParam ? 2 : anyLiteral ? 1 : 0;
             segments.push_back(std::move(seg));
         }
         return segments;
     }
 
-    static bool matchPieces(const std::vector<Piece>& pieces, std::size_t i, std::string_view s, Captures& out)
-    {
-        if (i == pieces.size())
-            return s.empty();
+    static bool matchPieces(const std::vector<Piece>& pieces, std::size_t i, std::string_view s, Captures& out) {
+        if (i == pieces.size()) return s.empty();
         const Piece& p = pieces[i];
         if (!p.param) {
-            if (s.substr(0, p.text.size()) != p.text)
-                return false;
+            if (s.substr(0, p.text.size()) != p.text) return false;
             return matchPieces(pieces, i + 1, s.substr(p.text.size()), out);
         }
         if (i + 1 == pieces.size()) {
-            if (s.empty())
-                return false;
+            if (s.empty()) return false;
             out.emplace_back(p.text, s);
             return true;
         }
         const std::string& literal = pieces[i + 1].text; // parsePattern forbids two params in a row
         for (std::size_t at = s.find(literal, 1); at != std::string_view::npos; at = s.find(literal, at + 1)) {
             out.emplace_back(p.text, s.substr(0, at));
-            if (matchPieces(pieces, i + 2, s.substr(at + literal.size()), out))
-                return true;
+            if (matchPieces(pieces, i + 2, s.substr(at + literal.size()), out)) return true;
             out.pop_back();
         }
         return false;
     }
 
-    static bool matchRoute(const Route& route, const std::vector<std::string_view>& segments, Captures& out)
-    {
-        if (route.segments.size() != segments.size())
-            return false;
+    static bool matchRoute(const Route& route, const std::vector<std::string_view>& segments, Captures& out) {
+        if (route.segments.size() != segments.size()) return false;
         for (std::size_t i = 0; i < segments.size(); ++i)
-            if (!matchPieces(route.segments[i].pieces, 0, segments[i], out))
-                return false;
+            if (!matchPieces(route.segments[i].pieces, 0, segments[i], out)) return false;
         return true;
     }
 

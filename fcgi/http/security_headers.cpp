@@ -3,8 +3,7 @@
 
 namespace ticketflow::http {
 
-void applySecurityHeaders(Response& response)
-{
+void applySecurityHeaders(Response& response) {
     static const std::pair<const char*, const char*> defaults[] = {
         {"Content-Security-Policy", kDefaultContentSecurityPolicy},
         {"X-Content-Type-Options", "nosniff"},
@@ -13,8 +12,7 @@ void applySecurityHeaders(Response& response)
         {"Cross-Origin-Opener-Policy", "same-origin"},
     };
     for (const auto& [name, value] : defaults)
-        if (!response.header(name))
-            response.addHeader(name, value);
+        if (!response.header(name)) response.addHeader(name, value);
 }
 
 } // namespace ticketflow::http

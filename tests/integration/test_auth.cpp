@@ -42,15 +42,17 @@ BOOST_AUTO_TEST_CASE(login_opens_a_session_that_resolves_to_the_user_with_roles)
     app::AuthService auth(u.t.db(), 12);
     const auto signIn = auth.login("bill", "demo", "127.0.0.1");
     BOOST_REQUIRE(signIn);
-    BOOST_CHECK_GE(signIn->token.size(), 43u);   // 256 bits
+    BOOST_CHECK_GE(signIn->token.size(), 43u); // 256 bits
     // the table stores only the token's hash
     BOOST_CHECK_EQUAL(u.t.scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = '" + signIn->token + "'"), 0);
     const auto session = auth.resolve(signIn->token, catalog);
     BOOST_REQUIRE(session);
     BOOST_CHECK_EQUAL(session->actor.userId, u.bill);
     BOOST_CHECK(session->actor.staff);
-    BOOST_CHECK(session->actor.allowedTo(domain::Permission::EditIssues, catalog.projectByIdentifier("psprosupport")->id));
-    BOOST_CHECK(!session->actor.allowedTo(domain::Permission::EditIssues, catalog.projectByIdentifier("psprointernal")->id));
+    BOOST_CHECK(
+        session->actor.allowedTo(domain::Permission::EditIssues, catalog.projectByIdentifier("psprosupport")->id));
+    BOOST_CHECK(
+        !session->actor.allowedTo(domain::Permission::EditIssues, catalog.projectByIdentifier("psprointernal")->id));
     BOOST_CHECK_EQUAL(session->csrfToken.size(), 43u);
     auth.logout(signIn->token);
     BOOST_CHECK(!auth.resolve(signIn->token, catalog));

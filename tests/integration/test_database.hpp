@@ -23,11 +23,16 @@ inline storage::DbConfig testServer() {
         const auto eq = line.find('=');
         if (eq == std::string::npos) continue;
         const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-        if (key == "TF_DB_SOCKET") c.socket = value;
-        else if (key == "TF_DB_HOST") c.host = value;
-        else if (key == "TF_DB_PORT") c.port = std::stoi(value);
-        else if (key == "TF_DB_USER") c.user = value;
-        else if (key == "TF_DB_PASSWORD") c.password = value;
+        if (key == "TF_DB_SOCKET")
+            c.socket = value;
+        else if (key == "TF_DB_HOST")
+            c.host = value;
+        else if (key == "TF_DB_PORT")
+            c.port = std::stoi(value);
+        else if (key == "TF_DB_USER")
+            c.user = value;
+        else if (key == "TF_DB_PASSWORD")
+            c.password = value;
     }
     return c;
 }

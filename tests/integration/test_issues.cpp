@@ -42,15 +42,18 @@ struct Team {
     }
     unsigned project(const char* identifier) const { return catalog.projectByIdentifier(identifier)->id; }
     unsigned status(const char* name) const {
-        for (const auto& s : catalog.statuses) if (s.name == name) return s.id;
+        for (const auto& s : catalog.statuses)
+            if (s.name == name) return s.id;
         throw std::runtime_error("no status");
     }
     unsigned tracker(const char* name) const {
-        for (const auto& tr : catalog.trackers) if (tr.name == name) return tr.id;
+        for (const auto& tr : catalog.trackers)
+            if (tr.name == name) return tr.id;
         throw std::runtime_error("no tracker");
     }
     unsigned milestone(const char* name) const {
-        for (const auto& m : catalog.milestones) if (m.name == name) return m.id;
+        for (const auto& m : catalog.milestones)
+            if (m.name == name) return m.id;
         throw std::runtime_error("no milestone");
     }
     unsigned create(unsigned author, const char* projectId, const char* trackerName, const char* subject) {
@@ -130,7 +133,8 @@ BOOST_AUTO_TEST_CASE(status_change_writes_one_journal_with_details_and_moves_the
 BOOST_AUTO_TEST_CASE(closing_without_the_required_note_is_refused_and_changes_nothing) {
     Team team;
     const unsigned id = team.create(team.bill, "psprosupport", "Support", "Question about backups");
-    const auto r = app::IssueService(team.t.db(), team.catalog).update(team.actor(team.bill), id, toStatus(team.status("Closed"), 0, "   "));
+    const auto r = app::IssueService(team.t.db(), team.catalog)
+                       .update(team.actor(team.bill), id, toStatus(team.status("Closed"), 0, "   "));
     BOOST_CHECK(r.outcome == app::Outcome::Invalid);
     BOOST_REQUIRE(!r.errors.empty());
     BOOST_CHECK_EQUAL(storage::IssueRepository(team.t.db()).find(id)->statusId, team.status("New"));
@@ -200,7 +204,8 @@ BOOST_AUTO_TEST_CASE(repository_update_with_old_lock_version_touches_no_row) {
     const unsigned id = team.create(team.bill, "psprosupport", "Support", "Two editors");
     storage::IssueRepository repo(team.t.db());
     const auto issue = *repo.find(id);
-    storage::IssueFields f{issue.trackerId, issue.statusId, issue.priorityId, issue.assigneeId, issue.milestoneId, false};
+    storage::IssueFields f{issue.trackerId,  issue.statusId,    issue.priorityId,
+                           issue.assigneeId, issue.milestoneId, false};
     BOOST_CHECK(repo.update(id, 0, f));
     BOOST_CHECK(!repo.update(id, 0, f));
     BOOST_CHECK_EQUAL(repo.find(id)->lockVersion, 1u);
@@ -222,7 +227,8 @@ BOOST_AUTO_TEST_CASE(private_notes_are_hidden_from_readers_without_the_right) {
 
 BOOST_AUTO_TEST_CASE(list_pages_by_keyset_without_gaps_or_repeats) {
     Team team;
-    for (int i = 0; i < 7; ++i) team.create(team.bill, "psprosupport", "Support", ("issue " + std::to_string(i)).c_str());
+    for (int i = 0; i < 7; ++i)
+        team.create(team.bill, "psprosupport", "Support", ("issue " + std::to_string(i)).c_str());
     storage::IssueRepository repo(team.t.db());
     domain::IssueQuery q;
     q.limit = 3;
@@ -252,7 +258,8 @@ BOOST_AUTO_TEST_CASE(list_pages_by_keyset_without_gaps_or_repeats) {
 
 BOOST_AUTO_TEST_CASE(list_by_subject_pages_by_keyset_too) {
     Team team;
-    for (const char* s : {"delta", "alpha", "echo", "bravo", "charlie"}) team.create(team.bill, "psprosupport", "Support", s);
+    for (const char* s : {"delta", "alpha", "echo", "bravo", "charlie"})
+        team.create(team.bill, "psprosupport", "Support", s);
     storage::IssueRepository repo(team.t.db());
     domain::IssueQuery q;
     q.sort = domain::SortKey::Subject;
@@ -295,7 +302,7 @@ BOOST_AUTO_TEST_CASE(issue_with_history_comes_in_order_with_private_notes_marked
     BOOST_REQUIRE_EQUAL(found->journals.size(), 3u);
     BOOST_CHECK_EQUAL(found->journals[0].notes, "first");
     BOOST_CHECK(found->journals[0].id < found->journals[1].id && found->journals[1].id < found->journals[2].id);
-    BOOST_REQUIRE_EQUAL(found->journals[0].details.size(), 3u);   // status, priority, assignee in that order
+    BOOST_REQUIRE_EQUAL(found->journals[0].details.size(), 3u); // status, priority, assignee in that order
     BOOST_CHECK_EQUAL(found->journals[0].details[0].key, "status_id");
     BOOST_CHECK_EQUAL(found->journals[0].details[1].key, "priority_id");
     BOOST_CHECK_EQUAL(found->journals[0].details[2].key, "assigned_to_id");
@@ -319,7 +326,8 @@ BOOST_AUTO_TEST_CASE(customer_may_add_a_note_to_their_issue_but_not_change_it) {
     const auto carolCustomer = users.findById(carolUser)->customerId;
     BOOST_REQUIRE(carolCustomer);
     const unsigned id = team.create(team.bill, "psprosupport", "Support", "Carol's question");
-    team.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(*carolCustomer) + " WHERE id = " + std::to_string(id));
+    team.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(*carolCustomer) +
+                        " WHERE id = " + std::to_string(id));
 
     domain::Actor carol;
     carol.userId = carolUser;
@@ -347,7 +355,8 @@ BOOST_AUTO_TEST_CASE(customer_visibility_lists_only_their_own_issues) {
     team.create(team.bill, "psprosupport", "Support", "someone else's");
     team.t.db().execute("INSERT INTO customers (name, email) VALUES ('Carol', 'carol@example.org')");
     const unsigned carol = static_cast<unsigned>(team.t.db().lastInsertId());
-    team.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(carol) + " WHERE id = " + std::to_string(mine));
+    team.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(carol) +
+                        " WHERE id = " + std::to_string(mine));
     storage::IssueRepository repo(team.t.db());
     const auto page = repo.list(domain::IssueQuery{}, {}, {{team.project("psprosupport")}, carol});
     BOOST_REQUIRE_EQUAL(page.rows.size(), 1u);

@@ -16,13 +16,18 @@ BOOST_AUTO_TEST_CASE(migrate_from_scratch_creates_every_table_and_records_each_m
     const auto applied = migrator.migrate();
     BOOST_CHECK_EQUAL(applied.size(), files.size());
     BOOST_CHECK(migrator.pending().empty());
-    for (const char* table : {"users", "roles", "memberships", "projects", "trackers", "issue_statuses", "priorities",
-                              "workflow_transitions", "milestones", "customers", "issues", "issue_counts", "journals",
-                              "journal_details", "issue_relations", "attachments", "watchers", "queries", "sessions",
-                              "inbound_mail", "outbox", "settings", "schema_migrations"}) {
+    for (const char* table : {"users",      "roles",           "memberships",      "projects",
+                              "trackers",   "issue_statuses",  "priorities",       "workflow_transitions",
+                              "milestones", "customers",       "issues",           "issue_counts",
+                              "journals",   "journal_details", "issue_relations",  "attachments",
+                              "watchers",   "queries",         "sessions",         "inbound_mail",
+                              "outbox",     "settings",        "schema_migrations"}) {
         BOOST_TEST_CONTEXT("table " << table) {
-            BOOST_CHECK_EQUAL(t.scalar(std::string("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
-                                                   " AND engine = 'InnoDB' AND table_name = '") + table + "'"), 1);
+            BOOST_CHECK_EQUAL(
+                t.scalar(std::string("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                                     " AND engine = 'InnoDB' AND table_name = '") +
+                         table + "'"),
+                1);
         }
     }
 }
@@ -37,25 +42,31 @@ BOOST_AUTO_TEST_CASE(second_migrate_applies_nothing) {
 
 BOOST_AUTO_TEST_CASE(seed_holds_the_default_setup_of_the_design) {
     testing::TestDatabase t;
-    BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM projects WHERE identifier IN ('psprosupport', 'psprointernal')"), 2);
+    BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM projects WHERE identifier IN ('psprosupport', 'psprointernal')"),
+                      2);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM issue_statuses WHERE is_closed = 1"), 2);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM issue_statuses WHERE name = 'New' AND is_new = 1"), 1);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM priorities WHERE is_default = 1 AND name = 'Normal'"), 1);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM milestones m JOIN projects p ON p.id = m.project_id"
-                               " WHERE p.identifier = 'psprointernal' AND m.name IN ('2.1.1', '2.2.0', 'ToDoList')"), 3);
+                               " WHERE p.identifier = 'psprointernal' AND m.name IN ('2.1.1', '2.2.0', 'ToDoList')"),
+                      3);
     // New -> Seen in Bug requires an assignee and a milestone, for gatekeepers only
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM workflow_transitions w JOIN roles r ON r.id = w.role_id"
                                " JOIN trackers t ON t.id = w.tracker_id WHERE t.name = 'Bug' AND w.old_status_id = 1"
                                " AND w.new_status_id = 2 AND w.assignee_required = 1 AND w.milestone_required = 1"
-                               " AND r.name = 'Gatekeeper'"), 1);
+                               " AND r.name = 'Gatekeeper'"),
+                      1);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM workflow_transitions w JOIN roles r ON r.id = w.role_id"
-                               " WHERE w.old_status_id = 1 AND w.new_status_id = 2 AND r.name <> 'Gatekeeper'"), 0);
+                               " WHERE w.old_status_id = 1 AND w.new_status_id = 2 AND r.name <> 'Gatekeeper'"),
+                      0);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM trackers t JOIN roles r ON r.id = t.assignable_role_id"
-                               " WHERE t.name = 'Support' AND r.name = 'Support'"), 1);
+                               " WHERE t.name = 'Support' AND r.name = 'Support'"),
+                      1);
 }
 
 BOOST_AUTO_TEST_CASE(splitter_keeps_statements_and_drops_comments) {
-    const auto s = storage::splitStatements("-- a comment\nCREATE TABLE a (x INT);\n\nINSERT INTO a VALUES (1),\n (2);\n");
+    const auto s =
+        storage::splitStatements("-- a comment\nCREATE TABLE a (x INT);\n\nINSERT INTO a VALUES (1),\n (2);\n");
     BOOST_REQUIRE_EQUAL(s.size(), 2u);
     BOOST_CHECK_EQUAL(s[0], "CREATE TABLE a (x INT)");
     BOOST_CHECK_EQUAL(s[1], "INSERT INTO a VALUES (1),\n (2)");

@@ -28,8 +28,7 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // A FastCGI responder client: one request per connection, as nginx without keep_conn.
 class FcgiClient {
 public:
-    static int connectTo(const std::string& path)
-    {
+    static int connectTo(const std::string& path) {
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
@@ -44,16 +43,13 @@ public:
     }
 
     // Returns the CGI response (stdout records), or "<error>" on a protocol or I/O failure.
-    static std::string request(const std::string& path, const Params& params, const std::string& body)
-    {
+    static std::string request(const std::string& path, const Params& params, const std::string& body) {
         int fd = connectTo(path);
-        if (fd < 0)
-            return "<error>";
+        if (fd < 0) return "<error>";
         std::string out;
         record(out, 1, std::string("\0\1\0\0\0\0\0\0", 8)); // BEGIN_REQUEST, responder, no keep-alive
         std::string p;
-        for (const auto& [name, value] : params)
-            p += length(name.size()) + length(value.size()) + name + value;
+        for (const auto& [name, value] : params) p += length(name.size()) + length(value.size()) + name + value;
         chunks(out, 4, p);
         chunks(out, 5, body);
         bool sent = writeAll(fd, out);
@@ -63,61 +59,55 @@ public:
     }
 
 private:
-    static std::string length(std::size_t n)
-    {
-        if (n < 128)
-            return std::string(1, static_cast<char>(n));
+    static std::string length(std::size_t n) {
+        if (n < 128) return std::string(1, static_cast<char>(n));
         return {static_cast<char>(0x80 | (n >> 24)), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
                 static_cast<char>(n)};
     }
 
-    static void record(std::string& out, int type, const std::string& content)
-    {
-        out += {1, static_cast<char>(type), 0, 1, static_cast<char>(content.size() >> 8),
-                static_cast<char>(content.size() & 0xFF), 0, 0};
+    static void record(std::string& out, int type, const std::string& content) {
+        out += {1,
+                static_cast<char>(type),
+                0,
+                1,
+                static_cast<char>(content.size() >> 8),
+                static_cast<char>(content.size() & 0xFF),
+                0,
+                0};
         out += content;
     }
 
-    static void chunks(std::string& out, int type, const std::string& data)
-    {
-        for (std::size_t pos = 0; pos < data.size(); pos += 65535)
-            record(out, type, data.substr(pos, 65535));
+    static void chunks(std::string& out, int type, const std::string& data) {
+        for (std::size_t pos = 0; pos < data.size(); pos += 65535) record(out, type, data.substr(pos, 65535));
         record(out, type, {}); // end of stream
     }
 
-    static bool writeAll(int fd, const std::string& s)
-    {
+    static bool writeAll(int fd, const std::string& s) {
         for (std::size_t pos = 0; pos < s.size();) {
             ssize_t n = ::send(fd, s.data() + pos, s.size() - pos, MSG_NOSIGNAL);
-            if (n <= 0)
-                return false;
+            if (n <= 0) return false;
             pos += static_cast<std::size_t>(n);
         }
         return true;
     }
 
-    static bool readExactly(int fd, char* buf, std::size_t n)
-    {
+    static bool readExactly(int fd, char* buf, std::size_t n) {
         for (std::size_t got = 0; got < n;) {
             ssize_t r = ::recv(fd, buf + got, n - got, 0);
-            if (r <= 0)
-                return false;
+            if (r <= 0) return false;
             got += static_cast<std::size_t>(r);
         }
         return true;
     }
 
-    static std::string readResponse(int fd)
-    {
+    static std::string readResponse(int fd) {
         std::string stdoutData;
         for (;;) {
             unsigned char h[8];
-            if (!readExactly(fd, reinterpret_cast<char*>(h), 8))
-                return "<error>";
+            if (!readExactly(fd, reinterpret_cast<char*>(h), 8)) return "<error>";
             std::size_t len = (h[4] << 8) | h[5], pad = h[6];
             std::string content(len + pad, '\0');
-            if (!readExactly(fd, content.data(), content.size()))
-                return "<error>";
+            if (!readExactly(fd, content.data(), content.size())) return "<error>";
             if (h[1] == 6)
                 stdoutData += content.substr(0, len);
             else if (h[1] == 3)
@@ -127,18 +117,15 @@ private:
 };
 
 // "error: Internal error (incident <16 hex digits>)" in the body.
-bool hasIncidentMessage(const std::string& response)
-{
+bool hasIncidentMessage(const std::string& response) {
     const std::string prefix = "error: Internal error (incident ";
     std::size_t at = response.find(prefix);
-    if (at == std::string::npos || response.size() < at + prefix.size() + 17)
-        return false;
+    if (at == std::string::npos || response.size() < at + prefix.size() + 17) return false;
     std::string id = response.substr(at + prefix.size(), 16);
     return id.find_first_not_of("0123456789abcdef") == std::string::npos && response[at + prefix.size() + 16] == ')';
 }
 
-Params get(const std::string& uri)
-{
+Params get(const std::string& uri) {
     return {{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", uri}, {"REMOTE_ADDR", "127.0.0.1"}};
 }
 
@@ -150,34 +137,28 @@ struct Counters {
 
 class EchoWorker : public Worker {
 public:
-    explicit EchoWorker(Counters& c) : _c(c)
-    {
+    explicit EchoWorker(Counters& c) : _c(c) {
         std::lock_guard<std::mutex> lock(_c.mutex);
         _c.createdIn.insert(std::this_thread::get_id());
     }
-    ~EchoWorker() override
-    {
+    ~EchoWorker() override {
         std::lock_guard<std::mutex> lock(_c.mutex);
         _c.destroyedIn.insert(std::this_thread::get_id());
     }
-    void handle(Request& req, Response& res) override
-    {
+    void handle(Request& req, Response& res) override {
         if (req.path == "/notfound") {
             res.setHeader("X-Discarded", "1");
             throw HttpError(404, "no such page");
         }
         if (req.path == "/readonly")
             throw HttpError(405, "method not allowed").withHeader("Allow", "GET, HEAD").withHeader("X-Bad", "a\r\nb");
-        if (req.path == "/boom")
-            throw std::runtime_error("database exploded");
-        if (req.path == "/slow")
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        if (req.path == "/boom") throw std::runtime_error("database exploded");
+        if (req.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(300));
         res.setHeader("Content-Type", "text/plain");
         res.body = req.method + " " + req.path + " q=" + req.param("q") + " f=" + req.param("f") +
                    " body=" + std::to_string(req.body.size());
     }
-    void renderError(int status, const std::string& message, Response& res) override
-    {
+    void renderError(int status, const std::string& message, Response& res) override {
         res.status = status;
         res.setHeader("Content-Type", "text/plain");
         res.body = "error: " + message;
@@ -187,8 +168,7 @@ private:
     Counters& _c;
 };
 
-std::string tempDir()
-{
+std::string tempDir() {
     char tmpl[] = "/tmp/tf-http-test-XXXXXX";
     BOOST_REQUIRE(::mkdtemp(tmpl) != nullptr);
     return tmpl;
@@ -197,12 +177,10 @@ std::string tempDir()
 // Runs `server.run()` in this thread and `client(socketPath)` in another; the client ends the
 // server with SIGTERM to the process (or stop()). Signals are blocked first so that only
 // run()'s sigwait can take them, as in the real program's main thread.
-int runWithClient(FcgiServer& server, const std::string& socket, const std::function<void()>& client, bool useSigterm)
-{
+int runWithClient(FcgiServer& server, const std::string& socket, const std::function<void()>& client, bool useSigterm) {
     sigset_t set, old;
     sigemptyset(&set);
-    for (int sig : {SIGTERM, SIGINT, SIGPIPE, SIGUSR1, SIGHUP})
-        sigaddset(&set, sig);
+    for (int sig : {SIGTERM, SIGINT, SIGPIPE, SIGUSR1, SIGHUP}) sigaddset(&set, sig);
     pthread_sigmask(SIG_BLOCK, &set, &old);
     std::atomic<bool> returned{false}, sigtermIgnored{false};
     std::thread t([&] {
@@ -224,8 +202,7 @@ int runWithClient(FcgiServer& server, const std::string& socket, const std::func
         }
         ::kill(::getpid(), SIGTERM);
         // Should another thread swallow the signal, fail the test rather than hang it.
-        for (int i = 0; i < 1000 && !returned; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        for (int i = 0; i < 1000 && !returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (!returned) {
             sigtermIgnored = true;
             server.stop();
@@ -251,8 +228,7 @@ int runWithClient(FcgiServer& server, const std::string& socket, const std::func
 
 BOOST_AUTO_TEST_SUITE(http_fcgi_server)
 
-BOOST_AUTO_TEST_CASE(serves_requests_and_exits_on_sigterm_with_threads_in_accept)
-{
+BOOST_AUTO_TEST_CASE(serves_requests_and_exits_on_sigterm_with_threads_in_accept) {
     std::string dir = tempDir();
     std::string socket = dir + "/app.sock";
     Counters counters;
@@ -269,8 +245,7 @@ BOOST_AUTO_TEST_CASE(serves_requests_and_exits_on_sigterm_with_threads_in_accept
     mode_t mode = 0;
     auto client = [&] {
         struct stat st {};
-        if (::stat(socket.c_str(), &st) == 0)
-            mode = st.st_mode & 0777;
+        if (::stat(socket.c_str(), &st) == 0) mode = st.st_mode & 0777;
         ok = FcgiClient::request(socket, get("/issues/%C3%A9?q=1"), "");
         Params h = get("/x");
         h[0].second = "HEAD";
@@ -323,8 +298,7 @@ BOOST_AUTO_TEST_CASE(serves_requests_and_exits_on_sigterm_with_threads_in_accept
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(stop_waits_for_requests_in_progress)
-{
+BOOST_AUTO_TEST_CASE(stop_waits_for_requests_in_progress) {
     std::string dir = tempDir();
     std::string socket = dir + "/app.sock";
     Counters counters;
@@ -342,14 +316,12 @@ BOOST_AUTO_TEST_CASE(stop_waits_for_requests_in_progress)
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(failing_worker_factory_is_retried_instead_of_killing_the_thread)
-{
+BOOST_AUTO_TEST_CASE(failing_worker_factory_is_retried_instead_of_killing_the_thread) {
     std::string dir = tempDir();
     std::string socket = dir + "/app.sock";
     Counters counters;
     FcgiServer server(ServerOptions{socket, 1, 16, Limits{}}, [&]() -> std::unique_ptr<Worker> {
-        if (++counters.factoryCalls == 1)
-            throw std::runtime_error("database is down");
+        if (++counters.factoryCalls == 1) throw std::runtime_error("database is down");
         return std::make_unique<EchoWorker>(counters);
     });
     std::string answer;
@@ -360,8 +332,7 @@ BOOST_AUTO_TEST_CASE(failing_worker_factory_is_retried_instead_of_killing_the_th
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(stale_socket_file_is_replaced)
-{
+BOOST_AUTO_TEST_CASE(stale_socket_file_is_replaced) {
     std::string dir = tempDir();
     std::string socket = dir + "/app.sock";
     int fd = ::socket(AF_UNIX, SOCK_STREAM, 0); // bound, never listening, then closed: stale
@@ -379,22 +350,22 @@ BOOST_AUTO_TEST_CASE(stale_socket_file_is_replaced)
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(run_can_be_called_again_after_a_stop)
-{
+BOOST_AUTO_TEST_CASE(run_can_be_called_again_after_a_stop) {
     std::string dir = tempDir();
     std::string socket = dir + "/app.sock";
     Counters counters;
     FcgiServer server(ServerOptions{socket, 2, 16, Limits{}}, [&] { return std::make_unique<EchoWorker>(counters); });
     std::string first, second;
-    BOOST_TEST(runWithClient(server, socket, [&] { first = FcgiClient::request(socket, get("/one"), ""); }, false) == 0);
-    BOOST_TEST(runWithClient(server, socket, [&] { second = FcgiClient::request(socket, get("/two"), ""); }, true) == 0);
+    BOOST_TEST(runWithClient(
+                   server, socket, [&] { first = FcgiClient::request(socket, get("/one"), ""); }, false) == 0);
+    BOOST_TEST(runWithClient(
+                   server, socket, [&] { second = FcgiClient::request(socket, get("/two"), ""); }, true) == 0);
     BOOST_TEST(first.find("GET /one") != std::string::npos, first);
     BOOST_TEST(second.find("GET /two") != std::string::npos, second);
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(stop_before_run_makes_run_return_at_once)
-{
+BOOST_AUTO_TEST_CASE(stop_before_run_makes_run_return_at_once) {
     std::string dir = tempDir();
     std::string socket = dir + "/app.sock";
     Counters counters;
@@ -405,8 +376,7 @@ BOOST_AUTO_TEST_CASE(stop_before_run_makes_run_return_at_once)
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(path_that_is_not_a_socket_is_refused_and_left_alone)
-{
+BOOST_AUTO_TEST_CASE(path_that_is_not_a_socket_is_refused_and_left_alone) {
     std::string dir = tempDir();
     std::string path = dir + "/important.txt";
     std::ofstream(path) << "keep me";
@@ -421,8 +391,7 @@ BOOST_AUTO_TEST_CASE(path_that_is_not_a_socket_is_refused_and_left_alone)
     ::rmdir(dir.c_str());
 }
 
-BOOST_AUTO_TEST_CASE(invalid_options_are_rejected)
-{
+BOOST_AUTO_TEST_CASE(invalid_options_are_rejected) {
     auto factory = []() -> std::unique_ptr<Worker> { return nullptr; };
     BOOST_CHECK_THROW(FcgiServer(ServerOptions{"", 1, 16, Limits{}}, factory), std::invalid_argument);
     BOOST_CHECK_THROW(FcgiServer(ServerOptions{"/tmp/x.sock", 0, 16, Limits{}}, factory), std::invalid_argument);

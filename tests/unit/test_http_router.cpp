@@ -11,8 +11,7 @@ namespace {
 
 using R = Router<std::string>;
 
-R sampleRouter()
-{
+R sampleRouter() {
     R r;
     r.add("GET", "/", "home");
     r.add("GET", "/issues", "issues.index");
@@ -26,8 +25,7 @@ R sampleRouter()
     return r;
 }
 
-std::string handlerOf(const R::Match& m)
-{
+std::string handlerOf(const R::Match& m) {
     return m.handler ? *m.handler : std::string("<none>");
 }
 
@@ -35,16 +33,14 @@ std::string handlerOf(const R::Match& m)
 
 BOOST_AUTO_TEST_SUITE(http_router)
 
-BOOST_AUTO_TEST_CASE(literal_routes_match_exactly)
-{
+BOOST_AUTO_TEST_CASE(literal_routes_match_exactly) {
     R r = sampleRouter();
     BOOST_TEST(handlerOf(r.match("GET", "/")) == "home");
     BOOST_TEST(handlerOf(r.match("GET", "/issues")) == "issues.index");
     BOOST_TEST(handlerOf(r.match("POST", "/issues")) == "issues.create");
 }
 
-BOOST_AUTO_TEST_CASE(parameters_capture_one_segment)
-{
+BOOST_AUTO_TEST_CASE(parameters_capture_one_segment) {
     R r = sampleRouter();
     auto m = r.match("GET", "/projects/ps-pro/issues/12");
     BOOST_TEST(handlerOf(m) == "projects.issue");
@@ -53,8 +49,7 @@ BOOST_AUTO_TEST_CASE(parameters_capture_one_segment)
     BOOST_TEST(handlerOf(r.match("GET", "/projects/ps-pro/issues/12/extra")) == "<none>");
 }
 
-BOOST_AUTO_TEST_CASE(literal_segment_beats_parameter_whatever_the_order)
-{
+BOOST_AUTO_TEST_CASE(literal_segment_beats_parameter_whatever_the_order) {
     R r = sampleRouter();
     BOOST_TEST(handlerOf(r.match("GET", "/issues/new")) == "issues.new");
     R late;
@@ -63,8 +58,7 @@ BOOST_AUTO_TEST_CASE(literal_segment_beats_parameter_whatever_the_order)
     BOOST_TEST(handlerOf(late.match("GET", "/issues/new")) == "new");
 }
 
-BOOST_AUTO_TEST_CASE(json_suffix_route_captures_id_without_suffix)
-{
+BOOST_AUTO_TEST_CASE(json_suffix_route_captures_id_without_suffix) {
     R r = sampleRouter();
     auto m = r.match("GET", "/issues/12.json");
     BOOST_TEST(handlerOf(m) == "issues.show.json");
@@ -74,8 +68,7 @@ BOOST_AUTO_TEST_CASE(json_suffix_route_captures_id_without_suffix)
     BOOST_TEST(plain.params.at("id") == "12");
 }
 
-BOOST_AUTO_TEST_CASE(suffix_route_needs_a_non_empty_parameter)
-{
+BOOST_AUTO_TEST_CASE(suffix_route_needs_a_non_empty_parameter) {
     R r;
     r.add("GET", "/issues/:id.json", "json");
     BOOST_TEST(handlerOf(r.match("GET", "/issues/.json")) == "<none>");
@@ -83,8 +76,7 @@ BOOST_AUTO_TEST_CASE(suffix_route_needs_a_non_empty_parameter)
     BOOST_TEST(r.match("GET", "/issues/v1.2.json").params.at("id") == "v1.2");
 }
 
-BOOST_AUTO_TEST_CASE(parameter_stops_at_first_dot_before_a_literal)
-{
+BOOST_AUTO_TEST_CASE(parameter_stops_at_first_dot_before_a_literal) {
     R r;
     r.add("GET", "/files/:name.:ext", "file");
     auto m = r.match("GET", "/files/a.tar.gz");
@@ -92,22 +84,19 @@ BOOST_AUTO_TEST_CASE(parameter_stops_at_first_dot_before_a_literal)
     BOOST_TEST(m.params.at("ext") == "tar.gz");
 }
 
-BOOST_AUTO_TEST_CASE(empty_segment_does_not_match_a_parameter)
-{
+BOOST_AUTO_TEST_CASE(empty_segment_does_not_match_a_parameter) {
     R r = sampleRouter();
     BOOST_TEST(handlerOf(r.match("GET", "/projects//issues")) == "<none>");
 }
 
-BOOST_AUTO_TEST_CASE(trailing_slash_is_significant)
-{
+BOOST_AUTO_TEST_CASE(trailing_slash_is_significant) {
     R r = sampleRouter();
     BOOST_TEST(handlerOf(r.match("GET", "/issues/")) == "<none>");
     r.add("GET", "/issues/", "slash");
     BOOST_TEST(handlerOf(r.match("GET", "/issues/")) == "slash");
 }
 
-BOOST_AUTO_TEST_CASE(wrong_method_gives_405_with_sorted_allowed_list)
-{
+BOOST_AUTO_TEST_CASE(wrong_method_gives_405_with_sorted_allowed_list) {
     R r = sampleRouter();
     auto m = r.match("DELETE", "/issues/12");
     BOOST_TEST(!m.handler);
@@ -116,8 +105,7 @@ BOOST_AUTO_TEST_CASE(wrong_method_gives_405_with_sorted_allowed_list)
     BOOST_TEST(m.allowed == expected, boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(head_uses_get_route_unless_a_head_route_exists)
-{
+BOOST_AUTO_TEST_CASE(head_uses_get_route_unless_a_head_route_exists) {
     R r = sampleRouter();
     auto m = r.match("HEAD", "/issues/7");
     BOOST_TEST(handlerOf(m) == "issues.show");
@@ -126,8 +114,7 @@ BOOST_AUTO_TEST_CASE(head_uses_get_route_unless_a_head_route_exists)
     BOOST_TEST(handlerOf(r.match("HEAD", "/issues/7")) == "issues.head");
 }
 
-BOOST_AUTO_TEST_CASE(unknown_path_is_no_match_and_not_405)
-{
+BOOST_AUTO_TEST_CASE(unknown_path_is_no_match_and_not_405) {
     R r = sampleRouter();
     for (const char* path : {"/nope", "", "issues", "/issues/12/edit"}) {
         BOOST_TEST_INFO("path " << path);
@@ -138,15 +125,13 @@ BOOST_AUTO_TEST_CASE(unknown_path_is_no_match_and_not_405)
     }
 }
 
-BOOST_AUTO_TEST_CASE(method_matching_ignores_case)
-{
+BOOST_AUTO_TEST_CASE(method_matching_ignores_case) {
     R r = sampleRouter();
     BOOST_TEST(handlerOf(r.match("PATCH", "/issues/3")) == "issues.update");
     BOOST_TEST(handlerOf(r.match("get", "/issues")) == "issues.index");
 }
 
-BOOST_AUTO_TEST_CASE(bad_patterns_are_rejected)
-{
+BOOST_AUTO_TEST_CASE(bad_patterns_are_rejected) {
     R r;
     BOOST_CHECK_THROW(r.add("GET", "issues", "x"), std::invalid_argument);
     BOOST_CHECK_THROW(r.add("GET", "/issues/:", "x"), std::invalid_argument);
