@@ -92,17 +92,7 @@ void AppWorker::handle(http::Request& request, http::Response& response) {
 }
 
 void AppWorker::renderError(int status, const std::string& message, http::Response& response) {
-    ctemplate::TemplateDictionary dict("error");
-    dict.SetIntValue("STATUS", status);
-    dict.SetValue("REASON", std::string(http::reasonPhrase(status)));
-    dict.SetValue("MESSAGE", message);
-    LayoutInfo layout;
-    layout.title = std::string(http::reasonPhrase(status));
-    View::addLayout(dict, layout);
-    response.status = status;
-    response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.body = View::render("error.tpl", dict);
+    View::respondError(response, status, message, LayoutInfo{});
 }
 
 } // namespace ticketflow::web

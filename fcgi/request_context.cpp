@@ -37,8 +37,7 @@ std::string RequestContext::takeFlash() {
     return it == flashMessages().end() ? std::string() : it->second;
 }
 
-void RequestContext::renderPage(const std::string& templateName, ctemplate::TemplateDictionary& dict,
-                                const std::string& title, int status) {
+LayoutInfo RequestContext::layout(const std::string& title) {
     LayoutInfo layout;
     layout.title = title;
     if (session) {
@@ -48,21 +47,16 @@ void RequestContext::renderPage(const std::string& templateName, ctemplate::Temp
         layout.admin = session->actor.admin;
     }
     layout.flash = takeFlash();
-    View::addLayout(dict, layout);
-    if (session) dict.SetValue("CSRF_TOKEN", session->csrfToken);
-    res.status = status;
-    res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.setHeader("Cache-Control", "no-store");
-    res.body = View::render(templateName, dict);
+    return layout;
+}
+
+void RequestContext::renderPage(const std::string& templateName, ctemplate::TemplateDictionary& dict,
+                                const std::string& title, int status) {
+    View::respond(res, templateName, dict, layout(title), status);
 }
 
 void RequestContext::renderError(int status, const std::string& message) {
-    ctemplate::TemplateDictionary dict("error");
-    dict.SetIntValue("STATUS", status);
-    dict.SetValue("REASON", std::string(http::reasonPhrase(status)));
-    dict.SetValue("MESSAGE", message);
-    if (!signedIn() && (status == 401 || status == 403)) dict.ShowSection("SIGN_IN_HINT");
-    renderPage("error.tpl", dict, std::string(http::reasonPhrase(status)), status);
+    View::respondError(res, status, message, layout(""));
 }
 
 void RequestContext::redirectWithFlash(const std::string& location, const std::string& flashCode) {

@@ -49,6 +49,7 @@ public:
     http::CookieOptions cookieOptions(long maxAgeSeconds = -1) const;
 
 private:
+    LayoutInfo layout(const std::string& title);
     std::string takeFlash();
     domain::Actor _anonymous;
 };

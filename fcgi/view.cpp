@@ -49,4 +49,25 @@ std::string View::render(const std::string& name, const ctemplate::TemplateDicti
     return out;
 }
 
+void View::respond(http::Response& response, const std::string& name, ctemplate::TemplateDictionary& dict,
+                   const LayoutInfo& layout, int status) {
+    addLayout(dict, layout);
+    if (!layout.csrfToken.empty()) dict.SetValue("CSRF_TOKEN", layout.csrfToken);
+    response.status = status;
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.body = render(name, dict);
+}
+
+void View::respondError(http::Response& response, int status, const std::string& message, LayoutInfo layout) {
+    ctemplate::TemplateDictionary dict("error");
+    const std::string reason(http::reasonPhrase(status));
+    dict.SetIntValue("STATUS", status);
+    dict.SetValue("REASON", reason);
+    dict.SetValue("MESSAGE", message);
+    if (layout.userName.empty() && (status == 401 || status == 403)) dict.ShowSection("SIGN_IN_HINT");
+    layout.title = reason;
+    respond(response, "error.tpl", dict, layout, status);
+}
+
 } // namespace ticketflow::web

@@ -1,5 +1,7 @@
 // Renders ctemplate pages: every page template includes the shared header and footer.
 #pragma once
+#include "fcgi/http/response.hpp"
+
 #include <ctemplate/template.h>
 #include <string>
 
@@ -28,6 +30,12 @@ public:
 
     /// Expands `name` with `dict`. Throws std::runtime_error when the template is missing.
     static std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict);
+
+    /// Fills `response` with page template `name` inside the layout, status and no-store.
+    static void respond(http::Response& response, const std::string& name, ctemplate::TemplateDictionary& dict,
+                        const LayoutInfo& layout, int status);
+    /// The error page: status, reason, message, and a sign-in hint for anonymous 401/403.
+    static void respondError(http::Response& response, int status, const std::string& message, LayoutInfo layout);
 };
 
 } // namespace ticketflow::web

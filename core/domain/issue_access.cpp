@@ -41,4 +41,20 @@ bool canSetNotesPrivate(const Actor& actor, const IssueRef& issue) {
            actor.allowedTo(Permission::SetNotesPrivate, issue.projectId);
 }
 
+ListScope listScope(const Actor& actor, const std::vector<unsigned>& projectIds) {
+    ListScope scope;
+    if (actor.staff || actor.admin) {
+        for (unsigned id : projectIds) {
+            if (actor.allowedTo(Permission::ViewIssues, id)) scope.projectIds.push_back(id);
+        }
+        return scope;
+    }
+    if (!actor.customerId) return scope;
+    scope.customerId = actor.customerId;
+    for (unsigned id : projectIds) {
+        if (actor.allowedTo(Permission::ViewOwnIssues, id)) scope.projectIds.push_back(id);
+    }
+    return scope;
+}
+
 } // namespace ticketflow::domain

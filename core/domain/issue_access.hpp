@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "core/domain/actor.hpp"
 
@@ -31,5 +32,16 @@ bool canEditIssue(const Actor& actor, const IssueRef& issue);
 
 /// May add notes and has SetNotesPrivate in the issue's project (staff only). Never throws.
 bool canSetNotesPrivate(const Actor& actor, const IssueRef& issue);
+
+/// Which issues an issue list may show: projects, and for customer logins only their own.
+struct ListScope {
+    std::vector<unsigned> projectIds;
+    std::optional<unsigned> customerId; ///< set: only this customer's issues
+};
+
+/// Staff and admins: the projects (of `projectIds`) where they may view issues. Customer
+/// logins: the projects where they may view their own issues, restricted to their customer
+/// record (none without one). Anonymous or locked: nothing. Never throws except bad_alloc.
+ListScope listScope(const Actor& actor, const std::vector<unsigned>& projectIds);
 
 } // namespace ticketflow::domain

@@ -1,6 +1,7 @@
 // Issues, their journals and the denormalised counts, in MariaDB.
 #pragma once
 #include "core/domain/issue.hpp"
+#include "core/domain/issue_access.hpp"
 #include "core/domain/issue_draft.hpp"
 #include "core/domain/issue_query.hpp"
 #include "core/domain/query_cursor.hpp"
@@ -12,12 +13,8 @@
 
 namespace ticketflow::storage {
 
-/// Which issues a list may show: the projects the reader may see, optionally only one
-/// customer's issues (customer logins).
-struct Visibility {
-    std::vector<unsigned> projectIds;
-    std::optional<unsigned> customerId;
-};
+/// Which issues a list may show (see domain::listScope).
+using Visibility = domain::ListScope;
 
 /// New values of the editable fields; every field is written.
 struct IssueFields {

@@ -14,19 +14,9 @@ std::string newIssuesQuery(const domain::Catalog& catalog) {
 }
 
 storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Catalog& catalog) {
-    storage::Visibility v;
-    if (actor.staff || actor.admin) {
-        for (const auto& p : catalog.projects) {
-            if (actor.allowedTo(domain::Permission::ViewIssues, p.id)) v.projectIds.push_back(p.id);
-        }
-        return v;
-    }
-    if (!actor.customerId) return v; // a customer login without a CRM record sees nothing
-    v.customerId = actor.customerId;
-    for (const auto& p : catalog.projects) {
-        if (actor.allowedTo(domain::Permission::ViewOwnIssues, p.id)) v.projectIds.push_back(p.id);
-    }
-    return v;
+    std::vector<unsigned> projectIds;
+    for (const auto& p : catalog.projects) projectIds.push_back(p.id);
+    return domain::listScope(actor, projectIds);
 }
 
 void addOptions(ctemplate::TemplateDictionary& dict, const std::string& section, const std::vector<Option>& options,

@@ -15,8 +15,7 @@ namespace ticketflow::web::handlers {
 /// Query string of the built-in NewIssues list ("status_id=1").
 std::string newIssuesQuery(const domain::Catalog& catalog);
 
-/// Which issues the actor may list: staff see projects where they may view issues;
-/// customers only their own issues in projects where they may view their own.
+/// Which issues the actor may list (domain::listScope over the catalog's projects).
 storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Catalog& catalog);
 
 /// Adds one `section` row per option with ID, NAME and SELECTED ("selected" or "").
