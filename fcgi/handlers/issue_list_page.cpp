@@ -174,7 +174,8 @@ void issueList(RequestContext& ctx) {
     addSortLinks(dict, q, base);
     addFilters(dict, q, ctx.catalog, project);
     dict.SetIntValue("LIMIT", q.limit);
-    ctx.renderPage("issues.tpl", dict, title);
+    // Bad filter values are named on the page, which lists with the defaults in their place.
+    ctx.renderPage("issues.tpl", dict, title, parsed.errors.empty() ? 200 : 400);
 }
 
 } // namespace ticketflow::web::handlers

@@ -62,6 +62,15 @@ s.check('the new issue is in the New issues list reached from the dashboard', as
   assertEqual(await row.locator('.status').innerText(), 'New', 'status in the list');
 });
 
+s.check('a bad list filter answers 400 and names the parameter', async ({ page, url }) => {
+  const response = await page.goto(url('/projects/psprosupport/issues?sort=password&status_id=x'));
+  assertEqual(response.status(), 400, 'status of a list with bad filters');
+  const alerts = (await page.locator('.flash.warning').allInnerTexts()).join(' | ');
+  assertMatch(alerts, /sort/, 'message naming sort');
+  assertMatch(alerts, /status_id/, 'message naming status_id');
+  assertOk(await page.locator('#issue-list').count() === 1, 'the list is still shown', 'a list', 'none');
+});
+
 s.check('a transition the workflow forbids is refused with 403 and changes nothing', async ({ page, url, request }) => {
   await page.goto(url(issuePath));
   const token = await page.locator('#issue-form input[name="csrf_token"]').inputValue();
