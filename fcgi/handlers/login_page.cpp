@@ -69,6 +69,8 @@ void loginSubmit(RequestContext& ctx) {
         renderForm(ctx, cookieToken, user, backUrl, "Invalid user or password.", 422);
         return;
     }
+    // A session the browser still held (another user's, or a stale one) ends with the new sign-in.
+    if (ctx.signedIn()) app::AuthService(ctx.db, ctx.config.sessionHours).logout(ctx.req.cookie(kSessionCookie));
     ctx.res.setCookie(kLoginCsrfCookie, "", ctx.cookieOptions(0));
     ctx.res.setCookie(kSessionCookie, signIn->token, ctx.cookieOptions());
     ctx.res.redirect(backUrl, 303);
