@@ -76,7 +76,12 @@ FcgiServer::~FcgiServer() = default;
 
 void FcgiServer::openSocket(bool unixSocket) {
     if (unixSocket) removeStaleSocket(_options.listen);
+    // The socket is born with mode 0666 (bind applies the umask), so nobody can meet it
+    // listening before the chmod below; run() does this before starting its threads, and the
+    // umask is put back at once.
+    const mode_t oldMask = unixSocket ? ::umask(0111) : 0;
     _listenFd = FCGX_OpenSocket(_options.listen.c_str(), _options.backlog);
+    if (unixSocket) ::umask(oldMask);
     if (_listenFd < 0)
         throw std::runtime_error("cannot open FastCGI socket " + _options.listen + ": " + std::strerror(errno));
     // nginx workers run as another user (nobody): they must be able to connect.
