@@ -38,8 +38,12 @@ void dashboard(RequestContext& ctx) {
         if (newCounts[p.id] > 0) row->ShowSection("HAS_NEW");
         if (actor.allowedTo(domain::Permission::AddIssues, p.id)) row->ShowSection("CAN_ADD");
     }
-    if (!any) dict.ShowSection("NO_PROJECTS");
-    if (!actor.staff && actor.customerId) dict.ShowSection("CUSTOMER");
+    if (!actor.staff && actor.customerId) {
+        dict.ShowSection("CUSTOMER");
+    } else if (!any) {
+        dict.ShowSection("NO_PROJECTS");
+    }
+    if (any) dict.ShowSection("HAS_PROJECTS");
     ctx.renderPage("dashboard.tpl", dict, "My page");
 }
 

@@ -58,8 +58,10 @@ BOOST_FIXTURE_TEST_CASE(javascript_urls_are_neutralised_in_href_attributes, Load
     row->SetValue("IDENTIFIER", "x");
     row->SetValue("NAME", "X");
     row->SetValue("NEW_URL", "javascript:alert(1)");
+    dict.ShowSection("HAS_PROJECTS");
     ticketflow::web::View::addLayout(dict, {});
     const std::string html = ticketflow::web::View::render("dashboard.tpl", dict);
+    BOOST_REQUIRE(html.find("id=\"project-x\"") != std::string::npos);   // the row was rendered
     BOOST_CHECK(html.find("javascript:alert") == std::string::npos);
 }
 

@@ -2,7 +2,7 @@
 <h1>My page</h1>
 {{#CUSTOMER}}<p><a href="/issues">My issues</a></p>{{/CUSTOMER}}
 {{#NO_PROJECTS}}<p class="empty">You are not a member of any project yet.</p>{{/NO_PROJECTS}}
-<table class="list projects">
+{{#HAS_PROJECTS}}<table class="list projects">
   <thead><tr><th>Project</th><th>New</th><th>Open</th><th></th></tr></thead>
   <tbody>
   {{#PROJECT}}
@@ -14,5 +14,5 @@
   </tr>
   {{/PROJECT}}
   </tbody>
-</table>
+</table>{{/HAS_PROJECTS}}
 {{>PAGE_FOOTER}}
