@@ -59,7 +59,7 @@ struct IssueRow {
     unsigned id = 0;
     unsigned projectId = 0, trackerId = 0, statusId = 0, priorityId = 0;
     std::optional<unsigned> assigneeId, milestoneId;
-    std::string subject, assigneeName, updatedAt, createdAt;
+    std::string subject, updatedAt, createdAt;
     std::string sortValue; ///< value of the sort column, for the keyset cursor
 };
 

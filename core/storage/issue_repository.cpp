@@ -121,7 +121,6 @@ domain::IssueRow readRow(sql::ResultSet& rs) {
     r.assigneeId = optionalUInt(rs, "assigned_to_id");
     r.milestoneId = optionalUInt(rs, "milestone_id");
     r.subject = rs.getString("subject");
-    r.assigneeName = rs.getString("assignee_name");
     r.updatedAt = rs.getString("updated_at");
     r.createdAt = rs.getString("created_at");
     r.sortValue = rs.getString("sort_value");
@@ -204,8 +203,8 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
         "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id,"
         " i.milestone_id, i.subject, i.updated_at, i.created_at, " +
         total + " AS total, " + expr +
-        " AS sort_value,"
-        " '' AS assignee_name FROM issues i"
+        " AS sort_value"
+        " FROM issues i"
         " WHERE i.project_id IN (" +
         placeholders(projects.size()) + ")";
     if (!statuses.empty()) sqlText += " AND i.status_id IN (" + placeholders(statuses.size()) + ")";
@@ -272,26 +271,6 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
         page.hasPrevious = cursor.has_value();
     }
     return page;
-}
-
-long IssueRepository::countFromCounts(const std::vector<unsigned>& projectIdList,
-                                      const std::vector<unsigned>& trackerIdList,
-                                      const std::vector<unsigned>& statusIdList) {
-    const auto projectIds = padded(projectIdList), trackerIds = padded(trackerIdList), statusIds = padded(statusIdList);
-    if (projectIds.empty() || statusIds.empty()) return 0;
-    std::string sqlText = "SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" +
-                          placeholders(projectIds.size()) + ") AND status_id IN (" + placeholders(statusIds.size()) +
-                          ")";
-    if (!trackerIds.empty()) sqlText += " AND tracker_id IN (" + placeholders(trackerIds.size()) + ")";
-    auto& ps = _db.prepare(sqlText);
-    int n = 1;
-    for (unsigned id : projectIds) ps.setUInt(n++, id);
-    for (unsigned id : statusIds) ps.setUInt(n++, id);
-    for (unsigned id : trackerIds) ps.setUInt(n++, id);
-    return _db.run([&] {
-        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-        return rs->next() ? static_cast<long>(rs->getInt64(1)) : 0L;
-    });
 }
 
 std::vector<IssueRepository::StatusCount> IssueRepository::countsByProjectAndStatus() {

@@ -40,12 +40,9 @@ public:
     /// Journals oldest first, with details; private notes only when asked for.
     std::vector<domain::Journal> journals(unsigned issueId, bool includePrivate);
     /// One page of a list. Status ids must already be resolved (open/closed -> ids). Assignee
-    /// names are left empty (assignees are staff: the catalog has them).
+    /// names come from the catalog (assignees are staff).
     domain::IssuePage list(const domain::IssueQuery& query, const std::vector<unsigned>& statusIds,
                            const Visibility& visibility);
-    /// Total of the counts table for the projects, trackers (empty: all) and statuses.
-    long countFromCounts(const std::vector<unsigned>& projectIds, const std::vector<unsigned>& trackerIds,
-                         const std::vector<unsigned>& statusIds);
     /// Issue counts per project and status, summed over trackers (from the counts table).
     struct StatusCount {
         unsigned projectId = 0, statusId = 0;

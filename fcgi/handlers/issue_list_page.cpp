@@ -150,7 +150,7 @@ void issueList(RequestContext& ctx) {
         r->SetValue("STATUS", ctx.catalog.statusName(row.statusId));
         r->SetValue("PRIORITY", ctx.catalog.priorityName(row.priorityId));
         r->SetValue("SUBJECT", row.subject);
-        if (row.assigneeId) r->SetValue("ASSIGNEE", personName(ctx.catalog, row.assigneeId, row.assigneeName));
+        if (row.assigneeId) r->SetValue("ASSIGNEE", personName(ctx.catalog, row.assigneeId, ""));
         r->SetValue("UPDATED", shortTime(row.updatedAt));
         if (!project) r->SetValueAndShowSection("PROJECT", ctx.catalog.project(row.projectId)->name, "SHOW_PROJECT");
     }

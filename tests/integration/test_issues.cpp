@@ -67,7 +67,8 @@ struct Team {
         return r.issueId;
     }
     long count(unsigned projectId, const char* statusName) {
-        return storage::IssueRepository(t.db()).countFromCounts({projectId}, {}, {status(statusName)});
+        return t.scalar("SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id = " + std::to_string(projectId) +
+                        " AND status_id = " + std::to_string(status(statusName)));
     }
 };
 
