@@ -44,14 +44,7 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
         result.errors.push_back("Tracker is not used in " + project->name + ".");
     }
     if (!_catalog.priority(draft.priorityId)) result.errors.push_back("Priority is not valid.");
-    if (draft.assigneeId && tracker && !_catalog.isAssignable(*draft.assigneeId, project->id, tracker->id)) {
-        result.errors.push_back("Assignee cannot be assigned issues of this tracker.");
-    }
-    if (draft.milestoneId) {
-        const domain::Milestone* m = _catalog.milestone(*draft.milestoneId);
-        if (!m || m->projectId != project->id || m->status != "open")
-            result.errors.push_back("Milestone is not open in this project.");
-    }
+    if (tracker) checkAssignment(project->id, tracker->id, draft.assigneeId, draft.milestoneId, result.errors);
     if (!result.errors.empty()) {
         result.outcome = Outcome::Invalid;
         return result;
@@ -65,21 +58,25 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     return result;
 }
 
+void IssueService::checkAssignment(unsigned projectId, unsigned trackerId, std::optional<unsigned> assigneeId,
+                                   std::optional<unsigned> milestoneId, std::vector<std::string>& errors) const {
+    if (assigneeId && !_catalog.isAssignable(*assigneeId, projectId, trackerId)) {
+        errors.push_back("Assignee cannot be assigned issues of this tracker.");
+    }
+    if (milestoneId && !_catalog.isOpenMilestoneOf(*milestoneId, projectId)) {
+        errors.push_back("Milestone is not open in this project.");
+    }
+}
+
 std::vector<std::string> IssueService::checkFields(const domain::Issue& issue, unsigned statusId, unsigned priorityId,
                                                    std::optional<unsigned> assigneeId,
                                                    std::optional<unsigned> milestoneId) const {
     std::vector<std::string> errors;
     if (!_catalog.status(statusId)) errors.push_back("Status is not valid.");
     if (!_catalog.priority(priorityId)) errors.push_back("Priority is not valid.");
-    if (assigneeId && assigneeId != issue.assigneeId &&
-        !_catalog.isAssignable(*assigneeId, issue.projectId, issue.trackerId)) {
-        errors.push_back("Assignee cannot be assigned issues of this tracker.");
-    }
-    if (milestoneId && milestoneId != issue.milestoneId) {
-        const domain::Milestone* m = _catalog.milestone(*milestoneId);
-        if (!m || m->projectId != issue.projectId || m->status != "open")
-            errors.push_back("Milestone is not open in this project.");
-    }
+    // A value the issue already has stays allowed (a closed milestone, a former team member).
+    checkAssignment(issue.projectId, issue.trackerId, assigneeId == issue.assigneeId ? std::nullopt : assigneeId,
+                    milestoneId == issue.milestoneId ? std::nullopt : milestoneId, errors);
     return errors;
 }
 

@@ -58,6 +58,9 @@ public:
     UpdateResult update(const domain::Actor& actor, unsigned issueId, const IssueEdit& edit);
 
 private:
+    /// Assignee holds the tracker's assignable role; milestone is open in the project.
+    void checkAssignment(unsigned projectId, unsigned trackerId, std::optional<unsigned> assigneeId,
+                         std::optional<unsigned> milestoneId, std::vector<std::string>& errors) const;
     std::vector<std::string> checkFields(const domain::Issue& issue, unsigned statusId, unsigned priorityId,
                                          std::optional<unsigned> assigneeId, std::optional<unsigned> milestoneId) const;
     storage::Connection& _db;

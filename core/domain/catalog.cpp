@@ -144,4 +144,9 @@ bool Catalog::isAssignable(unsigned userId, unsigned projectId, unsigned tracker
     return false;
 }
 
+bool Catalog::isOpenMilestoneOf(unsigned milestoneId, unsigned projectId) const {
+    const Milestone* m = milestone(milestoneId);
+    return m && m->projectId == projectId && m->status == "open";
+}
+
 } // namespace ticketflow::domain

@@ -92,6 +92,8 @@ public:
     /// the tracker names none (roles that may edit issues). Active users only, sorted by name.
     std::vector<StaffUser> assignableUsers(unsigned projectId, unsigned trackerId) const;
     bool isAssignable(unsigned userId, unsigned projectId, unsigned trackerId) const;
+    /// New issues and moves may only target an open milestone of the issue's own project.
+    bool isOpenMilestoneOf(unsigned milestoneId, unsigned projectId) const;
 };
 
 } // namespace ticketflow::domain

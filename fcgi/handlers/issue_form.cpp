@@ -23,15 +23,6 @@ app::IdChange optionalIdField(const http::Request& req, const char* name, const 
     return app::IdChange::to(*id);
 }
 
-std::optional<unsigned> idField(const http::Request& req, const char* name, const char* label,
-                                std::vector<std::string>& errors) {
-    const std::string* v = req.formValue(name);
-    if (!v || v->empty()) return std::nullopt;
-    const auto id = parseId(*v);
-    if (!id) errors.push_back(std::string(label) + " is not valid.");
-    return id;
-}
-
 std::string requirementHint(const domain::TransitionRule& r) {
     std::string hint;
     auto add = [&](const char* what) { hint += (hint.empty() ? " (" : ", ") + std::string(what); };
@@ -61,8 +52,8 @@ app::IssueEdit readEdit(const http::Request& req, std::vector<std::string>& erro
     } else {
         edit.lockVersion = *lock == "0" ? 0 : *parseId(*lock);
     }
-    edit.statusId = idField(req, "status_id", "Status", errors);
-    edit.priorityId = idField(req, "priority_id", "Priority", errors);
+    edit.statusId = formId(req, "status_id", "Status", errors);
+    edit.priorityId = formId(req, "priority_id", "Priority", errors);
     edit.assigneeId = optionalIdField(req, "assigned_to_id", "Assignee", errors);
     edit.milestoneId = optionalIdField(req, "fixed_version_id", "Milestone", errors);
     if (const std::string* note = req.formValue("notes")) edit.note = *note;

@@ -66,15 +66,6 @@ const domain::Project* chosenProject(RequestContext& ctx) {
     return projects.empty() ? nullptr : projects.front();
 }
 
-std::optional<unsigned> formId(RequestContext& ctx, const char* name, const char* label,
-                               std::vector<std::string>& errors) {
-    const std::string* v = ctx.req.formValue(name);
-    if (!v || v->empty()) return std::nullopt;
-    const auto id = parseId(*v);
-    if (!id) errors.push_back(std::string(label) + " is not valid.");
-    return id;
-}
-
 } // namespace
 
 void issueNewForm(RequestContext& ctx) {
@@ -93,10 +84,10 @@ void issueCreate(RequestContext& ctx) {
     std::vector<std::string> errors;
     NewIssueForm form;
     form.projectId = project->id;
-    form.trackerId = formId(ctx, "tracker_id", "Tracker", errors).value_or(0);
-    form.priorityId = formId(ctx, "priority_id", "Priority", errors).value_or(0);
-    form.assigneeId = formId(ctx, "assigned_to_id", "Assignee", errors);
-    form.milestoneId = formId(ctx, "fixed_version_id", "Milestone", errors);
+    form.trackerId = formId(ctx.req, "tracker_id", "Tracker", errors).value_or(0);
+    form.priorityId = formId(ctx.req, "priority_id", "Priority", errors).value_or(0);
+    form.assigneeId = formId(ctx.req, "assigned_to_id", "Assignee", errors);
+    form.milestoneId = formId(ctx.req, "fixed_version_id", "Milestone", errors);
     if (const auto* s = ctx.req.formValue("subject")) form.subject = *s;
     if (const auto* d = ctx.req.formValue("description")) form.description = *d;
     if (form.trackerId == 0 && errors.empty()) errors.push_back("Tracker cannot be blank.");

@@ -71,6 +71,15 @@ std::string personName(const domain::Catalog& catalog, std::optional<unsigned> u
     return fallback.empty() ? "Anonymous" : fallback;
 }
 
+std::optional<unsigned> formId(const http::Request& req, const char* name, const char* label,
+                               std::vector<std::string>& errors) {
+    const std::string* v = req.formValue(name);
+    if (!v || v->empty()) return std::nullopt;
+    const auto id = parseId(*v);
+    if (!id) errors.push_back(std::string(label) + " is not valid.");
+    return id;
+}
+
 std::string shortTime(const std::string& datetime) {
     return datetime.size() >= 16 ? datetime.substr(0, 16) : datetime;
 }

@@ -36,6 +36,10 @@ std::vector<Option> assigneeOptions(const domain::Catalog& catalog, unsigned pro
 /// customer's name), else "Anonymous".
 std::string personName(const domain::Catalog& catalog, std::optional<unsigned> userId, const std::string& fallback);
 
+/// A posted id field: absent or empty -> nullopt; anything but an id adds "LABEL is not valid."
+std::optional<unsigned> formId(const http::Request& req, const char* name, const char* label,
+                               std::vector<std::string>& errors);
+
 /// "2026-11-26 19:41" from a DATETIME string.
 std::string shortTime(const std::string& datetime);
 
