@@ -20,7 +20,7 @@ struct Issue {
     unsigned lockVersion = 0;
     std::string createdAt, updatedAt; ///< "YYYY-MM-DD HH:MM:SS", UTC
     std::optional<std::string> closedAt;
-    std::string authorName, assigneeName, customerName, customerEmail; ///< may be empty: see Catalog::userName
+    std::string customerName, customerEmail; ///< staff names: Catalog::userName
 
     IssueRef ref() const {
         IssueRef r;

@@ -4,13 +4,12 @@
 #include "core/storage/journal_collector.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace ticketflow::storage {
 
 namespace {
 
-// Every issue column, the customer's name and mail; names of staff are added where needed.
+// Every issue column with the customer's name and mail.
 const std::string kIssueFields =
     "i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.subject,"
     " COALESCE(i.description, '') AS description, i.author_id, i.assigned_to_id, i.milestone_id, i.customer_id,"
@@ -20,14 +19,8 @@ const std::string kIssueFields =
 
 const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i.customer_id";
 
-const std::string kIssueWithNames =
-    "SELECT " + kIssueFields +
-    ", COALESCE(NULLIF(TRIM(CONCAT(a.firstname, ' ', a.lastname)), ''), a.login, '') AS author_name,"
-    " COALESCE(NULLIF(TRIM(CONCAT(s.firstname, ' ', s.lastname)), ''), s.login, '') AS assignee_name" +
-    kIssueFrom + " LEFT JOIN users a ON a.id = i.author_id LEFT JOIN users s ON s.id = i.assigned_to_id";
-
-/// The issue page's columns: staff names come from the catalog, so users are not joined.
-const std::string kIssueWithoutNames = "SELECT " + kIssueFields + ", '' AS author_name, '' AS assignee_name";
+/// Staff names come from the catalog (Catalog::userName), so no statement joins users.
+const std::string kIssueSelect = "SELECT " + kIssueFields;
 
 const char* const kJournalColumns =
     ", j.id AS journal_id, j.user_id AS journal_user_id, COALESCE(j.notes, '') AS notes, j.private_notes,"
@@ -60,8 +53,6 @@ domain::Issue readIssue(sql::ResultSet& rs) {
     i.createdAt = rs.getString("created_at");
     i.updatedAt = rs.getString("updated_at");
     i.closedAt = optionalString(rs, "closed_at");
-    i.authorName = rs.getString("author_name");
-    i.assigneeName = rs.getString("assignee_name");
     i.customerName = rs.getString("customer_name");
     i.customerEmail = rs.getString("customer_email");
     return i;
@@ -130,7 +121,7 @@ domain::IssueRow readRow(sql::ResultSet& rs) {
 } // namespace
 
 std::optional<domain::Issue> IssueRepository::find(unsigned id) {
-    auto& ps = _db.prepare(kIssueWithNames + " WHERE i.id = ?");
+    auto& ps = _db.prepare(kIssueSelect + kIssueFrom + " WHERE i.id = ?");
     ps.setUInt(1, id);
     return _db.run([&]() -> std::optional<domain::Issue> {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
@@ -141,8 +132,8 @@ std::optional<domain::Issue> IssueRepository::find(unsigned id) {
 
 std::optional<IssueWithHistory> IssueRepository::findWithHistory(unsigned id) {
     // One round trip for the issue page: the issue's columns repeat on each journal row.
-    auto& ps = _db.prepare(kIssueWithoutNames + kJournalColumns + kIssueFrom +
-                           " LEFT JOIN journals j ON j.issue_id = i.id" + kJournalJoins + " WHERE i.id = ?");
+    auto& ps = _db.prepare(kIssueSelect + kJournalColumns + kIssueFrom + " LEFT JOIN journals j ON j.issue_id = i.id" +
+                           kJournalJoins + " WHERE i.id = ?");
     ps.setUInt(1, id);
     return _db.run([&]() -> std::optional<IssueWithHistory> {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());

@@ -108,7 +108,7 @@ void addEditForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const
 
     auto assignees = assigneeOptions(catalog, issue.projectId, issue.trackerId);
     if (issue.assigneeId && !catalog.isAssignable(*issue.assigneeId, issue.projectId, issue.trackerId)) {
-        assignees.push_back({*issue.assigneeId, personName(catalog, issue.assigneeId, issue.assigneeName)});
+        assignees.push_back({*issue.assigneeId, personName(catalog, issue.assigneeId, "")});
     }
     addOptions(*f, "ASSIGNEE_OPTION", assignees,
                form.assigneeId ? std::vector<unsigned>{*form.assigneeId} : std::vector<unsigned>{});

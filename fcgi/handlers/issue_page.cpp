@@ -69,11 +69,10 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vecto
     dict.SetValue("PROJECT_IDENTIFIER", project ? project->identifier : "");
     dict.SetValue("STATUS", catalog.statusName(issue.statusId));
     dict.SetValue("PRIORITY", catalog.priorityName(issue.priorityId));
-    dict.SetValue("ASSIGNEE", issue.assigneeId ? personName(catalog, issue.assigneeId, issue.assigneeName) : "-");
+    dict.SetValue("ASSIGNEE", issue.assigneeId ? personName(catalog, issue.assigneeId, "") : "-");
     dict.SetValue("MILESTONE", issue.milestoneId ? catalog.milestoneName(*issue.milestoneId) : "-");
     // Issues from customers (mail, secret link, customer logins) have the customer as author.
-    dict.SetValue("AUTHOR", personName(catalog, issue.authorId,
-                                       issue.authorName.empty() ? issue.customerName : issue.authorName));
+    dict.SetValue("AUTHOR", personName(catalog, issue.authorId, issue.customerName));
     dict.SetValue("CREATED", shortTime(issue.createdAt));
     dict.SetValue("UPDATED", shortTime(issue.updatedAt));
     dict.SetValue("SOURCE", issue.source);
