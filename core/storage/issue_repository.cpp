@@ -4,6 +4,8 @@
 #include "core/storage/journal_collector.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <variant>
 
 namespace ticketflow::storage {
 
@@ -80,11 +82,47 @@ std::string sortExpression(domain::SortKey key) {
     return "i.id";
 }
 
-std::string placeholders(size_t n) {
-    std::string s;
-    for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-    return s;
-}
+/// SQL text and its parameters built side by side, so that a placeholder and the value it
+/// takes can never drift apart, whichever optional parts a statement has.
+class Statement {
+public:
+    Statement& sql(std::string_view text) {
+        _text += text;
+        return *this;
+    }
+    /// Appends "PREFIX IN (?, …)" for a non-empty list, nothing for an empty one.
+    Statement& in(std::string_view prefix, const std::vector<unsigned>& ids) {
+        if (ids.empty()) return *this;
+        _text += prefix;
+        _text += " IN (";
+        for (size_t i = 0; i < ids.size(); ++i) {
+            _text += i ? ",?" : "?";
+            _params.emplace_back(ids[i]);
+        }
+        _text += ")";
+        return *this;
+    }
+    /// Appends " ?" taking `value`.
+    Statement& value(std::variant<unsigned, std::string> value) {
+        _text += " ?";
+        _params.push_back(std::move(value));
+        return *this;
+    }
+    const std::string& text() const { return _text; }
+    void bind(sql::PreparedStatement& ps) const {
+        int n = 1;
+        for (const auto& p : _params) {
+            if (const unsigned* u = std::get_if<unsigned>(&p))
+                ps.setUInt(n++, *u);
+            else
+                ps.setString(n++, std::get<std::string>(p));
+        }
+    }
+
+private:
+    std::string _text;
+    std::vector<std::variant<unsigned, std::string>> _params;
+};
 
 /// Pads an id list to a power of two by repeating its last id: the SQL text then takes
 /// few shapes, which bounds the prepared statements a connection keeps.
@@ -178,70 +216,52 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
     const bool desc = q.descending != backwards;
     const char* cmp = desc ? "<" : ">";
 
+    Statement st;
+    st.sql(
+        "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id, i.milestone_id,"
+        " i.subject, i.updated_at, i.created_at, ");
     // The total comes from the counts table, as a column of the same statement (MariaDB
     // evaluates the uncorrelated subquery once), when the filters are ones that table knows.
     const bool countable = q.assigneeIds.empty() && !q.assigneeNone && q.priorityIds.empty() &&
                            q.milestoneIds.empty() && !visibility.customerId;
-    std::string total = "NULL";
     if (countable) {
-        total =
-            "(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE project_id IN (" + placeholders(projects.size()) + ")";
-        if (!statuses.empty()) total += " AND status_id IN (" + placeholders(statuses.size()) + ")";
-        if (!trackers.empty()) total += " AND tracker_id IN (" + placeholders(trackers.size()) + ")";
-        total += ")";
+        st.sql("(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE")
+            .in(" project_id", projects)
+            .in(" AND status_id", statuses)
+            .in(" AND tracker_id", trackers)
+            .sql(")");
+    } else {
+        st.sql("NULL");
     }
-    std::string sqlText =
-        "SELECT i.id, i.project_id, i.tracker_id, i.status_id, i.priority_id, i.assigned_to_id,"
-        " i.milestone_id, i.subject, i.updated_at, i.created_at, " +
-        total + " AS total, " + expr +
-        " AS sort_value"
-        " FROM issues i"
-        " WHERE i.project_id IN (" +
-        placeholders(projects.size()) + ")";
-    if (!statuses.empty()) sqlText += " AND i.status_id IN (" + placeholders(statuses.size()) + ")";
-    if (!trackers.empty()) sqlText += " AND i.tracker_id IN (" + placeholders(trackers.size()) + ")";
-    if (!priorities.empty()) sqlText += " AND i.priority_id IN (" + placeholders(priorities.size()) + ")";
-    if (!milestones.empty()) sqlText += " AND i.milestone_id IN (" + placeholders(milestones.size()) + ")";
+    st.sql(" AS total, ").sql(expr).sql(" AS sort_value FROM issues i WHERE");
+    st.in(" i.project_id", projects)
+        .in(" AND i.status_id", statuses)
+        .in(" AND i.tracker_id", trackers)
+        .in(" AND i.priority_id", priorities)
+        .in(" AND i.milestone_id", milestones);
     if (q.assigneeNone)
-        sqlText += " AND i.assigned_to_id IS NULL";
-    else if (!assignees.empty())
-        sqlText += " AND i.assigned_to_id IN (" + placeholders(assignees.size()) + ")";
-    if (visibility.customerId) sqlText += " AND i.customer_id = ?";
-    if (cursor) {
-        sqlText += byId ? std::string(" AND i.id ") + cmp + " ?"
-                        : " AND (" + expr + " " + cmp + " ? OR (" + expr + " = ? AND i.id " + cmp + " ?))";
+        st.sql(" AND i.assigned_to_id IS NULL");
+    else
+        st.in(" AND i.assigned_to_id", assignees);
+    if (visibility.customerId) st.sql(" AND i.customer_id =").value(*visibility.customerId);
+    if (cursor && byId) st.sql(" AND i.id ").sql(cmp).value(cursor->id);
+    if (cursor && !byId) {
+        st.sql(" AND (").sql(expr).sql(" ").sql(cmp).value(cursor->sortValue);
+        st.sql(" OR (")
+            .sql(expr)
+            .sql(" =")
+            .value(cursor->sortValue)
+            .sql(" AND i.id ")
+            .sql(cmp)
+            .value(cursor->id)
+            .sql("))");
     }
     const std::string dir = desc ? " DESC" : " ASC";
-    sqlText += byId ? " ORDER BY i.id" + dir : " ORDER BY " + expr + dir + ", i.id" + dir;
-    sqlText += " LIMIT ?";
+    st.sql(byId ? " ORDER BY i.id" + dir : " ORDER BY " + expr + dir + ", i.id" + dir);
+    st.sql(" LIMIT").value(q.limit + 1);
 
-    auto& ps = _db.prepare(sqlText);
-    int n = 1;
-    auto bindAll = [&](const std::vector<unsigned>& ids) {
-        for (unsigned id : ids) ps.setUInt(n++, id);
-    };
-    if (countable) {
-        bindAll(projects);
-        bindAll(statuses);
-        bindAll(trackers);
-    }
-    bindAll(projects);
-    bindAll(statuses);
-    bindAll(trackers);
-    bindAll(priorities);
-    bindAll(milestones);
-    if (!q.assigneeNone) bindAll(assignees);
-    if (visibility.customerId) ps.setUInt(n++, *visibility.customerId);
-    if (cursor) {
-        if (byId) {
-            ps.setUInt(n++, cursor->id);
-        } else {
-            ps.setString(n++, cursor->sortValue);
-            ps.setString(n++, cursor->sortValue);
-            ps.setUInt(n++, cursor->id);
-        }
-    }
-    ps.setUInt(n++, q.limit + 1);
+    auto& ps = _db.prepare(st.text());
+    st.bind(ps);
 
     _db.run([&] {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
