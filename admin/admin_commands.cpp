@@ -1,6 +1,7 @@
 // The commands of ticketflow-admin, separate from main() so tests can run them.
 #include "admin/admin_commands.hpp"
 
+#include "core/app/api_keys.hpp"
 #include "core/app/crypto.hpp"
 #include "core/domain/text.hpp"
 #include "core/storage/connection.hpp"
@@ -122,19 +123,33 @@ int addMember(storage::Connection& db, const std::vector<std::string>& args, std
     return 0;
 }
 
+/// Prints the user's REST API key (made on first use); --reset replaces it.
+int apiKey(storage::Connection& db, const app::AppConfig& config, const std::vector<std::string>& args,
+           std::ostream& out) {
+    const auto p = parse(args, {}, {"--reset"});
+    if (p.positional.size() != 1) throw UsageError("api-key takes exactly one LOGIN");
+    const auto user = storage::UserRepository(db).findByLogin(p.positional[0]);
+    if (!user) throw std::runtime_error("no user " + p.positional[0]);
+    app::ApiKeys keys(db, config.secret);
+    out << (p.flags.count("--reset") ? keys.reset(user->id) : keys.keyOf(user->id).value()) << "\n";
+    return 0;
+}
+
 } // namespace
 
 int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
                std::ostream& err) {
     (void)err;
     const std::string& command = args.at(0);
-    static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member"};
+    static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member",
+                                             "api-key"};
     if (!known.count(command)) throw UsageError("unknown command " + command);
     storage::Connection db(config.db);
     if (command == "migrate") return migrate(db, config, out);
     if (command == "status") return status(db, config, out);
     if (command == "create-user") return createUser(db, args, in, out);
     if (command == "set-password") return setPassword(db, args, in, out);
+    if (command == "api-key") return apiKey(db, config, args, out);
     return addMember(db, args, out);
 }
 

@@ -21,6 +21,7 @@ void usage(std::ostream& out) {
            "              [--password-stdin]         create a user (password read as one line from stdin)\n"
            "  set-password LOGIN [--password-stdin]  set a user's password\n"
            "  add-member LOGIN PROJECT ROLE          give LOGIN the ROLE in PROJECT (identifier)\n"
+           "  api-key LOGIN [--reset]                print LOGIN's REST API key (--reset: a new one)\n"
            "\n"
            "The configuration defaults to $TICKETFLOW_CONFIG, then /etc/ticketflow/ticketflow.conf.\n";
 }

@@ -2,6 +2,8 @@
 #include "fcgi/app_worker.hpp"
 
 #include "core/app/crypto.hpp"
+#include "fcgi/api/api_auth.hpp"
+#include "fcgi/api/json_io.hpp"
 #include "fcgi/request_context.hpp"
 #include "fcgi/routes.hpp"
 
@@ -61,6 +63,22 @@ void AppWorker::handle(http::Request& request, http::Response& response) {
         db = &connection();
         const auto& catalog = _catalog.get(*db, std::chrono::steady_clock::now());
         RequestContext ctx(request, response, *db, _config, catalog);
+        // API clients get JSON, also for addresses that do not exist.
+        const bool jsonPath = request.path.size() > 5 && request.path.ends_with(".json");
+        if (jsonPath && (!match.handler || !match.handler->api)) {
+            if (match.methodNotAllowed) {
+                return api::respondError(ctx, 405, "This address does not accept " + request.method + " requests.");
+            }
+            return api::respondError(ctx, 404, "No such API resource.");
+        }
+        if (match.handler && match.handler->api) {
+            request.params = match.params;
+            if (!api::authenticate(ctx, _config.sessionHours)) return;
+            if (!ctx.signedIn()) {
+                return api::respondUnauthorized(ctx, "Authenticate with an API key (X-Redmine-API-Key) or HTTP Basic.");
+            }
+            return match.handler->handler(ctx);
+        }
         if (!match.handler) {
             authenticate(ctx, true);
             if (match.methodNotAllowed) {

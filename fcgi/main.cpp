@@ -5,6 +5,7 @@
 #include "fcgi/http/fcgi_server.hpp"
 #include "fcgi/view.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -34,6 +35,12 @@ int main(int argc, char** argv) {
         ticketflow::http::ServerOptions options;
         options.listen = config.listen;
         options.threads = config.threads;
+        // The parser must let a file over attachments.max_size through, so the form can name it
+        // (the use case refuses it); nginx's client_max_body_size caps the body before that.
+        const std::size_t slack = 1u << 20;
+        options.limits.maxBody = std::max<std::size_t>(options.limits.maxBody, config.attachmentMaxBytes + slack);
+        options.limits.maxFileSize = options.limits.maxBody;
+        options.limits.maxFiles = std::max(options.limits.maxFiles, config.attachmentMaxFiles + 1);
         ticketflow::http::FcgiServer server(options, [&config]() -> std::unique_ptr<ticketflow::http::Worker> {
             return std::make_unique<ticketflow::web::AppWorker>(config);
         });

@@ -16,6 +16,7 @@ const std::map<std::string, std::string>& flashMessages() {
         {"updated", "Successful update."},
         {"signed_out", "You are signed out."},
         {"signed_in", "Welcome back."},
+        {"api_key_reset", "Your API access key was reset; the old one no longer works."},
     };
     return messages;
 }

@@ -2,6 +2,7 @@
 // URLs follow Redmine's so that links and habits carry over.
 #include "fcgi/routes.hpp"
 
+#include "fcgi/api/api_handlers.hpp"
 #include "fcgi/handlers/handlers.hpp"
 
 namespace ticketflow::web {
@@ -15,6 +16,9 @@ http::Router<Route> build() {
     r.add("POST", "/logout", {handlers::logout, false, false});
     r.add("GET", "/", {handlers::dashboard});
     r.add("GET", "/my/page", {handlers::dashboard});
+    r.add("GET", "/my/account", {handlers::myAccount});
+    r.add("GET", "/my/api_key", {handlers::myApiKey});
+    r.add("POST", "/my/api_key", {handlers::myApiKeyReset});
     r.add("GET", "/issues", {handlers::issueList});
     r.add("GET", "/projects/:identifier/issues", {handlers::issueList});
     r.add("GET", "/issues/new", {handlers::issueNewForm});
@@ -25,6 +29,36 @@ http::Router<Route> build() {
     r.add("POST", "/issues/:id", {handlers::issueUpdate});
     r.add("PUT", "/issues/:id", {handlers::issueUpdate});
     r.add("PATCH", "/issues/:id", {handlers::issueUpdate});
+    r.add("GET", "/attachments/:id", {handlers::attachmentShow});
+    r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload});
+    r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload});
+
+    // The REST API, at Redmine's URLs.
+    const auto json = [&r](const char* method, const char* pattern, HandlerFn fn) {
+        r.add(method, pattern, {fn, true, false, true});
+    };
+    json("GET", "/issues.json", api::issuesIndex);
+    json("GET", "/projects/:identifier/issues.json", api::issuesIndex);
+    json("POST", "/issues.json", api::issueCreate);
+    json("POST", "/projects/:identifier/issues.json", api::issueCreate);
+    json("GET", "/issues/:id.json", api::issueShow);
+    json("PUT", "/issues/:id.json", api::issueUpdate);
+    json("PATCH", "/issues/:id.json", api::issueUpdate);
+    json("DELETE", "/issues/:id.json", api::issueDestroy);
+    json("GET", "/issues/:id/relations.json", api::relationsIndex);
+    json("POST", "/issues/:id/relations.json", api::relationCreate);
+    json("GET", "/relations/:id.json", api::relationShow);
+    json("DELETE", "/relations/:id.json", api::relationDestroy);
+    json("GET", "/projects.json", api::projectsIndex);
+    json("GET", "/projects/:project.json", api::projectShow);
+    json("GET", "/trackers.json", api::trackersIndex);
+    json("GET", "/issue_statuses.json", api::statusesIndex);
+    json("GET", "/enumerations/issue_priorities.json", api::prioritiesIndex);
+    json("GET", "/projects/:project/versions.json", api::versionsIndex);
+    json("GET", "/versions/:id.json", api::versionShow);
+    json("GET", "/users.json", api::usersIndex);
+    json("GET", "/users/current.json", api::userCurrent);
+    json("GET", "/users/:id.json", api::userShow);
     return r;
 }
 

@@ -13,6 +13,8 @@ struct Route {
     /// The sign-in form checks its own pre-session token; everything else that changes
     /// state must carry the session's CSRF token.
     bool ownCsrfCheck = false;
+    /// REST API (.json): API key / Basic / session authentication, JSON errors (api/api_auth).
+    bool api = false;
 };
 
 /// Builds the table once; shared read-only by all worker threads.

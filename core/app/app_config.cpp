@@ -4,7 +4,9 @@
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
 #include <Poco/Util/IniFileConfiguration.h>
+#include <cctype>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 namespace ticketflow::app {
@@ -15,6 +17,19 @@ std::string resolvePath(const std::filesystem::path& base, const std::string& va
     if (value.empty()) return fallback;
     std::filesystem::path p(value);
     return (p.is_absolute() ? p : base / p).lexically_normal().string();
+}
+
+/// "10485760", "512K", "10M", "1G" (1024-based, like nginx's sizes) -> bytes; nullopt if malformed.
+std::optional<std::uint64_t> parseSize(std::string text) {
+    std::uint64_t unit = 1;
+    const char last = text.empty() ? '0' : static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
+    const auto suffix = std::string("KMG").find(last);
+    if (suffix != std::string::npos) {
+        unit = 1ull << (10 * (suffix + 1));
+        text.pop_back();
+    }
+    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return {};
+    return std::stoull(text) * unit;
 }
 
 } // namespace
@@ -48,12 +63,28 @@ AppConfig loadConfig(const std::string& path) {
         c.sqlDir = resolvePath(base, ini->getString("paths.sql", ""), source + "/sql");
         c.attachmentsDir = resolvePath(base, ini->getString("paths.attachments", ""), (base / "files").string());
         c.secret = ini->getString("security.secret", "");
+        const std::string maxSize = ini->getString("attachments.max_size", "10M");
+        const auto bytes = parseSize(maxSize);
+        // The whole request is held in memory while it is parsed, so a file is capped at 1 GB.
+        if (!bytes || *bytes < 1 || *bytes > (1ull << 30)) {
+            throw std::runtime_error(path + ": attachments.max_size must be a size from 1 to 1G, not '" + maxSize +
+                                     "'");
+        }
+        c.attachmentMaxBytes = *bytes;
+        const int maxFiles = ini->getInt("attachments.max_files", static_cast<int>(c.attachmentMaxFiles));
+        if (maxFiles < 1 || maxFiles > 100) throw std::runtime_error(path + ": attachments.max_files must be 1..100");
+        c.attachmentMaxFiles = static_cast<std::size_t>(maxFiles);
     } catch (const Poco::Exception& e) {
         throw std::runtime_error("bad value in " + path + ": " + e.displayText());
     }
     if (c.threads < 1 || c.threads > 256) throw std::runtime_error(path + ": web.threads must be 1..256");
     if (c.sessionHours < 1) throw std::runtime_error(path + ": web.session_hours must be positive");
     if (c.catalogSeconds < 0) throw std::runtime_error(path + ": web.catalog_seconds must not be negative");
+    // Derived tokens (API keys, secret links) are only as strong as this secret.
+    if (c.secret.size() < 32) {
+        throw std::runtime_error(path + ": security.secret must be at least 32 random characters"
+                                        " (e.g. the output of `openssl rand -hex 32`)");
+    }
     return c;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/storage/db_config.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace ticketflow::app {
@@ -19,9 +20,13 @@ struct AppConfig {
     std::string secret;     ///< server secret (hex), for derived tokens
     int sessionHours = 12;  ///< idle session lifetime
     int catalogSeconds = 5; ///< how long a worker trusts its copy of reference data
+
+    std::uint64_t attachmentMaxBytes = 10u << 20; ///< [attachments] max_size: per file
+    std::size_t attachmentMaxFiles = 10;          ///< [attachments] max_files: per change
 };
 
-/// Reads an INI file ([db], [web], [paths], [security] sections; see README "Configuration").
+/// Reads an INI file ([db], [web], [paths], [attachments], [security] sections; see README
+/// "Configuration"). Sizes take a K, M or G suffix (1024-based) like nginx's.
 /// Relative paths are taken relative to the file's folder; missing paths default to the
 /// source tree's folders. Throws std::runtime_error naming the file and the bad key.
 AppConfig loadConfig(const std::string& path);

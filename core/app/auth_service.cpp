@@ -1,6 +1,7 @@
 // Signing in and out, and recognising the user behind a session cookie.
 #include "core/app/auth_service.hpp"
 
+#include "core/app/api_keys.hpp"
 #include "core/app/crypto.hpp"
 #include "core/storage/session_repository.hpp"
 #include "core/storage/user_repository.hpp"
@@ -18,6 +19,18 @@ const std::string& decoyHash() {
 
 // Sliding expiry is written at most every few minutes, not on every request.
 constexpr long kExtendAfterSeconds = 300;
+
+domain::Actor actorOf(const storage::UserRecord& user, const domain::Catalog& catalog) {
+    domain::Actor a;
+    a.userId = user.id;
+    a.login = user.login;
+    a.displayName = user.displayName();
+    a.admin = user.admin;
+    a.staff = user.kind == "staff";
+    a.customerId = user.customerId;
+    a.roles = catalog.rolesOf(user.id);
+    return a;
+}
 
 } // namespace
 
@@ -54,6 +67,21 @@ std::optional<CurrentSession> AuthService::resolve(const std::string& token, con
     a.customerId = s->customerId;
     a.roles = catalog.rolesOf(s->userId);
     return current;
+}
+
+std::optional<domain::Actor> AuthService::byApiKey(const std::string& key, const std::string& secret,
+                                                   const domain::Catalog& catalog) {
+    const auto user = ApiKeys(_db, secret).userOf(key);
+    if (!user || user->status != "active") return std::nullopt;
+    return actorOf(*user, catalog);
+}
+
+std::optional<domain::Actor> AuthService::byPassword(const std::string& login, const std::string& password,
+                                                     const domain::Catalog& catalog) {
+    const auto user = login.empty() ? std::nullopt : storage::UserRepository(_db).findByLogin(login);
+    const bool match = verifyPassword(password, user && !user->passwordHash.empty() ? user->passwordHash : decoyHash());
+    if (!user || user->passwordHash.empty() || !match || user->status != "active") return std::nullopt;
+    return actorOf(*user, catalog);
 }
 
 void AuthService::logout(const std::string& token) {

@@ -32,6 +32,13 @@ public:
     std::optional<CurrentSession> resolve(const std::string& token, const domain::Catalog& catalog);
     void logout(const std::string& token);
 
+    /// REST API: the active user holding this API key (see ApiKeys), roles from the catalog.
+    std::optional<domain::Actor> byApiKey(const std::string& key, const std::string& secret,
+                                          const domain::Catalog& catalog);
+    /// REST API with HTTP Basic: login and password (argon2id, same timing for unknown logins).
+    std::optional<domain::Actor> byPassword(const std::string& login, const std::string& password,
+                                            const domain::Catalog& catalog);
+
 private:
     storage::Connection& _db;
     int _sessionHours;

@@ -1,6 +1,7 @@
 // Use cases on issues: create one, change it (status through the workflow, fields, a note).
 #include "core/app/issue_service.hpp"
 
+#include "core/app/issue_attachments.hpp"
 #include "core/domain/issue_access.hpp"
 #include "core/domain/text.hpp"
 #include "core/domain/workflow.hpp"
@@ -28,7 +29,8 @@ constexpr std::size_t kMaxNoteBytes = 65'535;
 
 } // namespace
 
-CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft draft) {
+CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft draft,
+                                  const std::vector<Upload>& uploads) {
     CreateResult result;
     const domain::Project* project = _catalog.project(draft.projectId);
     if (!project) return {Outcome::NotFound, 0, {"No such project."}};
@@ -36,6 +38,7 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
         return {Outcome::Forbidden, 0, {"You may not add issues to " + project->name + "."}};
     }
     draft = domain::normalizeDraft(std::move(draft));
+    if (!actor.staff) keepAsHints(actor, draft);
     if (draft.priorityId == 0) draft.priorityId = _catalog.defaultPriorityId().value_or(0);
     result.errors = domain::validateDraft(draft);
     const domain::Tracker* tracker = _catalog.tracker(draft.trackerId);
@@ -45,17 +48,34 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     }
     if (!_catalog.priority(draft.priorityId)) result.errors.push_back("Priority is not valid.");
     if (tracker) checkAssignment(project->id, tracker->id, draft.assigneeId, draft.milestoneId, result.errors);
+    for (auto& e : checkAttachments(_attachments, uploads)) result.errors.push_back(std::move(e));
     if (!result.errors.empty()) {
         result.outcome = Outcome::Invalid;
         return result;
     }
+    // Files before the transaction (a slow disk holds no locks); removed again unless it commits.
+    StagedFiles staged(_attachments);
+    staged.save(uploads);
     storage::IssueRepository issues(_db);
     storage::Transaction tx(_db);
     result.issueId =
         issues.insert(draft, tracker->defaultStatusId, actor.userId ? std::optional(actor.userId) : std::nullopt);
     if (actor.userId && actor.staff) issues.addWatcher(result.issueId, actor.userId);
+    recordAttachments(_db, uploads, staged.files(),
+                      {result.issueId, std::nullopt, actor.userId ? std::optional(actor.userId) : std::nullopt});
     tx.commit();
+    staged.keep();
     return result;
+}
+
+void IssueService::keepAsHints(const domain::Actor& actor, domain::IssueDraft& draft) const {
+    // A customer's choice of priority and assignee is shown to support, never applied (DESIGN §2).
+    if (draft.priorityId && _catalog.priority(draft.priorityId)) draft.hintPriorityId = draft.priorityId;
+    if (draft.assigneeId && !_catalog.userName(*draft.assigneeId).empty()) draft.hintAssigneeId = draft.assigneeId;
+    draft.priorityId = 0;
+    draft.assigneeId.reset();
+    draft.milestoneId.reset();
+    draft.customerId = actor.customerId;
 }
 
 void IssueService::checkAssignment(unsigned projectId, unsigned trackerId, std::optional<unsigned> assigneeId,
@@ -68,14 +88,22 @@ void IssueService::checkAssignment(unsigned projectId, unsigned trackerId, std::
     }
 }
 
-std::vector<std::string> IssueService::checkFields(const domain::Issue& issue, unsigned statusId, unsigned priorityId,
-                                                   std::optional<unsigned> assigneeId,
+std::vector<std::string> IssueService::checkFields(const domain::Issue& issue, unsigned trackerId, unsigned statusId,
+                                                   unsigned priorityId, std::optional<unsigned> assigneeId,
                                                    std::optional<unsigned> milestoneId) const {
     std::vector<std::string> errors;
+    const domain::Project* project = _catalog.project(issue.projectId);
+    if (trackerId != issue.trackerId &&
+        (!project || std::find(project->trackerIds.begin(), project->trackerIds.end(), trackerId) ==
+                         project->trackerIds.end())) {
+        errors.push_back("Tracker is not used in this project.");
+    }
     if (!_catalog.status(statusId)) errors.push_back("Status is not valid.");
     if (!_catalog.priority(priorityId)) errors.push_back("Priority is not valid.");
-    // A value the issue already has stays allowed (a closed milestone, a former team member).
-    checkAssignment(issue.projectId, issue.trackerId, assigneeId == issue.assigneeId ? std::nullopt : assigneeId,
+    // A value the issue already has stays allowed (a closed milestone, a former team member),
+    // unless the tracker changes: its assignable role then decides again.
+    const bool keepAssignee = assigneeId == issue.assigneeId && trackerId == issue.trackerId;
+    checkAssignment(issue.projectId, trackerId, keepAssignee ? std::nullopt : assigneeId,
                     milestoneId == issue.milestoneId ? std::nullopt : milestoneId, errors);
     return errors;
 }
@@ -87,13 +115,25 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     if (!issue || !domain::canViewIssue(actor, issue->ref()))
         return {Outcome::NotFound, {"No such issue."}, std::nullopt};
 
+    const unsigned trackerId = edit.trackerId.value_or(issue->trackerId);
     const unsigned statusId = edit.statusId.value_or(issue->statusId);
     const unsigned priorityId = edit.priorityId.value_or(issue->priorityId);
     const auto assigneeId = edit.assigneeId.applyTo(issue->assigneeId);
     const auto milestoneId = edit.milestoneId.applyTo(issue->milestoneId);
-    const bool fieldsChange = statusId != issue->statusId || priorityId != issue->priorityId ||
-                              assigneeId != issue->assigneeId || milestoneId != issue->milestoneId;
+    // Subject and description are cleaned like a new issue's, so an unchanged text is no change.
+    domain::IssueDraft texts;
+    texts.projectId = issue->projectId;
+    texts.trackerId = trackerId;
+    texts.priorityId = priorityId;
+    texts.subject = edit.subject.value_or(issue->subject);
+    texts.description = edit.description.value_or(issue->description);
+    texts = domain::normalizeDraft(std::move(texts));
+    const bool fieldsChange = trackerId != issue->trackerId || statusId != issue->statusId ||
+                              priorityId != issue->priorityId || assigneeId != issue->assigneeId ||
+                              milestoneId != issue->milestoneId || texts.subject != issue->subject ||
+                              texts.description != issue->description;
     const bool hasNote = !domain::isBlank(edit.note);
+    const bool hasFiles = !edit.attachments.empty();
 
     if (fieldsChange && !actor.allowedTo(Permission::EditIssues, issue->projectId)) {
         return {Outcome::Forbidden, {"You may not change issues in this project."}, issue};
@@ -101,15 +141,24 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     if (hasNote && !domain::canAddNote(actor, issue->ref())) {
         return {Outcome::Forbidden, {"You may not add notes to this issue."}, issue};
     }
-    if (!fieldsChange && !hasNote)
-        return {Outcome::Invalid, {"Nothing to change: set a field or write a note."}, issue};
+    if (hasFiles && !domain::canAddNote(actor, issue->ref())) {
+        return {Outcome::Forbidden, {"You may not add files to this issue."}, issue};
+    }
+    if (!fieldsChange && !hasNote && !hasFiles)
+        return {Outcome::Invalid, {"Nothing to change: set a field, write a note or attach a file."}, issue, true};
     if (edit.lockVersion != issue->lockVersion) {
         return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issue};
     }
 
-    result.errors = checkFields(*issue, statusId, priorityId, assigneeId, milestoneId);
-    if (statusId != issue->statusId) {
-        const auto error = _catalog.workflow.check(actor, issue->ref(), {statusId, edit.note, assigneeId, milestoneId});
+    result.errors = checkFields(*issue, trackerId, statusId, priorityId, assigneeId, milestoneId);
+    if (texts.subject != issue->subject || texts.description != issue->description) {
+        for (auto& e : domain::validateDraft(texts)) result.errors.push_back(std::move(e));
+    }
+    domain::IssueRef ref = issue->ref();
+    ref.trackerId = trackerId;
+    // An unknown status is a form error (checkFields), not a transition to refuse.
+    if (statusId != issue->statusId && _catalog.status(statusId)) {
+        const auto error = _catalog.workflow.check(actor, ref, {statusId, edit.note, assigneeId, milestoneId});
         // Not allowed at all is a permission matter (403); a missing note or field is a form error.
         if (error == domain::TransitionError::NotAllowed || error == domain::TransitionError::NotAssignee) {
             return {Outcome::Forbidden, {std::string(domain::describe(error))}, issue};
@@ -120,6 +169,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         result.errors.push_back("You may not write private notes.");
     }
     if (edit.note.size() > kMaxNoteBytes) result.errors.push_back("The note is too long.");
+    for (auto& e : checkAttachments(_attachments, edit.attachments)) result.errors.push_back(std::move(e));
     if (!result.errors.empty()) {
         result.outcome = Outcome::Invalid;
         result.current = issue;
@@ -127,14 +177,23 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     }
 
     std::vector<domain::JournalDetail> details;
+    addDetail(details, "tracker_id", issue->trackerId, trackerId);
+    if (texts.subject != issue->subject) details.push_back({"attr", "subject", issue->subject, texts.subject});
+    if (texts.description != issue->description) {
+        details.push_back({"attr", "description", issue->description, texts.description});
+    }
     addDetail(details, "status_id", issue->statusId, statusId);
     addDetail(details, "priority_id", issue->priorityId, priorityId);
     addDetail(details, "assigned_to_id", issue->assigneeId, assigneeId);
     addDetail(details, "fixed_version_id", issue->milestoneId, milestoneId);
 
+    // Files before the transaction (a slow disk holds no locks); removed again unless it commits.
+    StagedFiles staged(_attachments);
+    staged.save(edit.attachments);
     storage::Transaction tx(_db);
-    storage::IssueFields fields{issue->trackerId, statusId,    priorityId,
-                                assigneeId,       milestoneId, _catalog.status(statusId)->closed};
+    storage::IssueFields fields{trackerId,     statusId,          priorityId,
+                                assigneeId,    milestoneId,       texts.subject,
+                                texts.description, _catalog.status(statusId)->closed};
     if (!issues.update(issue->id, edit.lockVersion, fields)) {
         // Changed between our read and our write: nothing is written (the transaction rolls back).
         return {
@@ -143,13 +202,29 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     // A customer's note names the customer, so every reader sees who wrote it.
     const storage::IssueRepository::JournalAuthor author{actor.userId ? std::optional(actor.userId) : std::nullopt,
                                                          actor.staff ? std::nullopt : actor.customerId};
-    issues.insertJournal(issue->id, author, hasNote ? edit.note : std::string(), hasNote && edit.privateNote, details);
-    if (statusId != issue->statusId) {
+    // Files added with a private note are private too: they belong to what the note says.
+    const bool privateJournal = edit.privateNote && (hasNote || hasFiles);
+    const unsigned journalId =
+        issues.insertJournal(issue->id, author, hasNote ? edit.note : std::string(), privateJournal, details);
+    recordAttachments(_db, edit.attachments, staged.files(), {issue->id, journalId, author.userId, !privateJournal});
+    if (statusId != issue->statusId || trackerId != issue->trackerId) {
         issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);
-        issues.adjustCount(issue->projectId, issue->trackerId, statusId, +1);
+        issues.adjustCount(issue->projectId, trackerId, statusId, +1);
     }
     tx.commit();
+    staged.keep();
     return result;
+}
+
+Outcome IssueService::destroy(const domain::Actor& actor, unsigned issueId) {
+    storage::IssueRepository issues(_db);
+    storage::Transaction tx(_db);
+    const auto issue = issues.find(issueId);
+    if (!issue || !domain::canViewIssue(actor, issue->ref())) return Outcome::NotFound;
+    if (!actor.allowedTo(Permission::DeleteIssues, issue->projectId)) return Outcome::Forbidden;
+    if (!issues.remove(*issue)) return Outcome::Conflict;
+    tx.commit();
+    return Outcome::Ok;
 }
 
 } // namespace ticketflow::app

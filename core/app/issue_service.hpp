@@ -1,5 +1,6 @@
 // Use cases on issues: create one, change it (status through the workflow, fields, a note).
 #pragma once
+#include "core/app/attachment_store.hpp"
 #include "core/domain/actor.hpp"
 #include "core/domain/catalog.hpp"
 #include "core/domain/issue.hpp"
@@ -31,40 +32,55 @@ struct IdChange {
 /// What an edit form sends; an absent field keeps its value.
 struct IssueEdit {
     unsigned lockVersion = 0;
-    std::optional<unsigned> statusId, priorityId;
+    std::optional<unsigned> trackerId, statusId, priorityId;
+    std::optional<std::string> subject, description;
     IdChange assigneeId, milestoneId;
     std::string note;
     bool privateNote = false;
+    std::vector<Upload> attachments; ///< files added with this edit (private with a private note)
 };
 
 struct UpdateResult {
     Outcome outcome = Outcome::Ok;
     std::vector<std::string> errors;
     std::optional<domain::Issue> current; ///< the issue as it is now (for a conflict page)
+    bool unchanged = false;               ///< Invalid only because the edit changes nothing
 };
 
 class IssueService {
 public:
-    IssueService(storage::Connection& db, const domain::Catalog& catalog) : _db(db), _catalog(catalog) {}
+    /// Without `attachments` (a store), changes that carry files are refused as Invalid.
+    IssueService(storage::Connection& db, const domain::Catalog& catalog, const AttachmentStore* attachments = nullptr)
+        : _db(db), _catalog(catalog), _attachments(attachments) {}
 
     /// Creates an issue in the tracker's default status, journal-free like Redmine; the author
-    /// watches it. Forbidden without AddIssues in the project; Invalid with messages for bad
+    /// watches it. A customer's issue is theirs; their priority and assignee become hints. Forbidden without AddIssues in the project; Invalid with messages for bad
     /// fields (unknown tracker for the project, assignee not assignable, closed milestone, …).
-    CreateResult create(const domain::Actor& actor, domain::IssueDraft draft);
+    /// `uploads` become the issue's attachments: checked against the store's limits (Invalid),
+    /// written to disk before the transaction and removed again if it does not commit.
+    CreateResult create(const domain::Actor& actor, domain::IssueDraft draft, const std::vector<Upload>& uploads = {});
 
     /// Applies an edit as one journal (note + field details). Status changes go through the
     /// workflow table; the edit is refused with Conflict when the issue changed since
-    /// `lockVersion` was read. Nothing is written unless everything is valid.
+    /// `lockVersion` was read. Nothing is written unless everything is valid. Files in
+    /// `edit.attachments` belong to the journal, which lists them ("File x added").
     UpdateResult update(const domain::Actor& actor, unsigned issueId, const IssueEdit& edit);
 
+    /// Deletes an issue with its history. NotFound when the actor may not see it, Forbidden
+    /// without DeleteIssues in its project.
+    Outcome destroy(const domain::Actor& actor, unsigned issueId);
+
 private:
+    void keepAsHints(const domain::Actor& actor, domain::IssueDraft& draft) const;
     /// Assignee holds the tracker's assignable role; milestone is open in the project.
     void checkAssignment(unsigned projectId, unsigned trackerId, std::optional<unsigned> assigneeId,
                          std::optional<unsigned> milestoneId, std::vector<std::string>& errors) const;
-    std::vector<std::string> checkFields(const domain::Issue& issue, unsigned statusId, unsigned priorityId,
-                                         std::optional<unsigned> assigneeId, std::optional<unsigned> milestoneId) const;
+    std::vector<std::string> checkFields(const domain::Issue& issue, unsigned trackerId, unsigned statusId,
+                                         unsigned priorityId, std::optional<unsigned> assigneeId,
+                                         std::optional<unsigned> milestoneId) const;
     storage::Connection& _db;
     const domain::Catalog& _catalog;
+    const AttachmentStore* _attachments = nullptr;
 };
 
 } // namespace ticketflow::app

@@ -18,6 +18,7 @@ struct Issue {
     std::string triageChecklist;
     bool customerReplied = false;
     unsigned lockVersion = 0;
+    unsigned attachmentCount = 0; ///< files of the issue, private ones included
     std::string createdAt, updatedAt; ///< "YYYY-MM-DD HH:MM:SS", UTC
     std::optional<std::string> closedAt;
     std::string customerName, customerEmail; ///< staff names: Catalog::userName

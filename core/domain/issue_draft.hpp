@@ -18,6 +18,7 @@ struct IssueDraft {
     unsigned projectId = 0, trackerId = 0, priorityId = 0;
     std::string subject, description;
     std::optional<unsigned> assigneeId, milestoneId, customerId;
+    std::optional<unsigned> hintPriorityId, hintAssigneeId; // what a customer asked for; never applied
     std::string source = "web"; // web, email, phone, other, api (issues.source)
 };
 

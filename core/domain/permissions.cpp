@@ -8,7 +8,7 @@ namespace ticketflow::domain {
 namespace {
 
 // The names are the stored form (sql/002_seed.sql); changing one needs a migration.
-constexpr std::array<std::pair<Permission, std::string_view>, 13> kNames{{
+constexpr std::array<std::pair<Permission, std::string_view>, 14> kNames{{
     {Permission::ViewIssues, "view_issues"},
     {Permission::ViewOwnIssues, "view_own_issues"},
     {Permission::AddIssues, "add_issues"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 13> kNames{{
     {Permission::ViewReports, "view_reports"},
     {Permission::ViewCustomers, "view_customers"},
     {Permission::ManageCustomers, "manage_customers"},
+    {Permission::DeleteIssues, "delete_issues"},
 }};
 
 bool isSeparator(char c) {

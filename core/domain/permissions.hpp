@@ -25,6 +25,7 @@ enum class Permission {
     ViewReports,
     ViewCustomers,
     ManageCustomers,
+    DeleteIssues, // not granted by the default roles: admins only, as a safe default
 };
 
 /// Every permission, in enum order (for admin forms and tests).

@@ -17,7 +17,9 @@ const std::string kIssueFields =
     " COALESCE(i.description, '') AS description, i.author_id, i.assigned_to_id, i.milestone_id, i.customer_id,"
     " i.hint_priority_id, i.hint_assigned_to_id, i.source, i.triage_checklist, i.customer_replied, i.lock_version,"
     " i.created_at, i.updated_at, i.closed_at, COALESCE(c.name, '') AS customer_name,"
-    " COALESCE(c.email, '') AS customer_email";
+    " COALESCE(c.email, '') AS customer_email,"
+    // An index-only count, so pages skip the attachments query for the many issues without files.
+    " (SELECT COUNT(*) FROM attachments a WHERE a.issue_id = i.id) AS attachment_count";
 
 const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i.customer_id";
 
@@ -48,6 +50,7 @@ domain::Issue readIssue(sql::ResultSet& rs) {
     i.customerId = optionalUInt(rs, "customer_id");
     i.hintPriorityId = optionalUInt(rs, "hint_priority_id");
     i.hintAssigneeId = optionalUInt(rs, "hint_assigned_to_id");
+    i.attachmentCount = static_cast<unsigned>(rs.getUInt("attachment_count"));
     i.source = rs.getString("source");
     i.triageChecklist = rs.getString("triage_checklist");
     i.customerReplied = rs.getBoolean("customer_replied");
@@ -199,13 +202,52 @@ std::vector<domain::Journal> IssueRepository::journals(unsigned issueId, bool in
     });
 }
 
+namespace {
+
+/// The filters of a list as an id-list per column, padded (see padded).
+struct ListFilters {
+    std::vector<unsigned> projects, statuses, trackers, priorities, milestones, assignees;
+    ListFilters(const domain::IssueQuery& q, const std::vector<unsigned>& statusIds, const Visibility& visibility)
+        : projects(padded(intersect(visibility.projectIds, q.projectId))), statuses(padded(statusIds)),
+          trackers(padded(q.trackerIds)), priorities(padded(q.priorityIds)), milestones(padded(q.milestoneIds)),
+          assignees(padded(q.assigneeIds)) {}
+};
+
+/// The counts table knows project, status and tracker only.
+bool countable(const domain::IssueQuery& q, const Visibility& visibility) {
+    return q.assigneeIds.empty() && !q.assigneeNone && q.priorityIds.empty() && q.milestoneIds.empty() &&
+           !visibility.customerId;
+}
+
+/// The matching issues' number as a subquery on the counts table (see countable).
+void appendCountsTotal(Statement& st, const ListFilters& f) {
+    st.sql("(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE")
+        .in(" project_id", f.projects)
+        .in(" AND status_id", f.statuses)
+        .in(" AND tracker_id", f.trackers)
+        .sql(")");
+}
+
+void appendFilters(Statement& st, const ListFilters& f, const domain::IssueQuery& q, const Visibility& visibility) {
+    st.in(" i.project_id", f.projects)
+        .in(" AND i.status_id", f.statuses)
+        .in(" AND i.tracker_id", f.trackers)
+        .in(" AND i.priority_id", f.priorities)
+        .in(" AND i.milestone_id", f.milestones);
+    if (q.assigneeNone)
+        st.sql(" AND i.assigned_to_id IS NULL");
+    else
+        st.in(" AND i.assigned_to_id", f.assignees);
+    if (visibility.customerId) st.sql(" AND i.customer_id =").value(*visibility.customerId);
+}
+
+} // namespace
+
 domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::vector<unsigned>& statusIds,
                                         const Visibility& visibility) {
     domain::IssuePage page;
-    const auto projects = padded(intersect(visibility.projectIds, q.projectId));
-    if (projects.empty()) return page;
-    const auto statuses = padded(statusIds), trackers = padded(q.trackerIds), priorities = padded(q.priorityIds),
-               milestones = padded(q.milestoneIds), assignees = padded(q.assigneeIds);
+    const ListFilters f(q, statusIds, visibility);
+    if (f.projects.empty()) return page;
 
     const std::string expr = sortExpression(q.sort);
     const bool byId = expr == "i.id";
@@ -222,28 +264,14 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
         " i.subject, i.updated_at, i.created_at, ");
     // The total comes from the counts table, as a column of the same statement (MariaDB
     // evaluates the uncorrelated subquery once), when the filters are ones that table knows.
-    const bool countable = q.assigneeIds.empty() && !q.assigneeNone && q.priorityIds.empty() &&
-                           q.milestoneIds.empty() && !visibility.customerId;
-    if (countable) {
-        st.sql("(SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE")
-            .in(" project_id", projects)
-            .in(" AND status_id", statuses)
-            .in(" AND tracker_id", trackers)
-            .sql(")");
+    const bool fromCounts = countable(q, visibility);
+    if (fromCounts) {
+        appendCountsTotal(st, f);
     } else {
         st.sql("NULL");
     }
     st.sql(" AS total, ").sql(expr).sql(" AS sort_value FROM issues i WHERE");
-    st.in(" i.project_id", projects)
-        .in(" AND i.status_id", statuses)
-        .in(" AND i.tracker_id", trackers)
-        .in(" AND i.priority_id", priorities)
-        .in(" AND i.milestone_id", milestones);
-    if (q.assigneeNone)
-        st.sql(" AND i.assigned_to_id IS NULL");
-    else
-        st.in(" AND i.assigned_to_id", assignees);
-    if (visibility.customerId) st.sql(" AND i.customer_id =").value(*visibility.customerId);
+    appendFilters(st, f, q, visibility);
     if (cursor && byId) st.sql(" AND i.id ").sql(cmp).value(cursor->id);
     if (cursor && !byId) {
         st.sql(" AND (").sql(expr).sql(" ").sql(cmp).value(cursor->sortValue);
@@ -266,11 +294,11 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
     _db.run([&] {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
         while (rs->next()) {
-            if (countable && !page.total) page.total = static_cast<long>(rs->getInt64("total"));
+            if (fromCounts && !page.total) page.total = static_cast<long>(rs->getInt64("total"));
             page.rows.push_back(readRow(*rs));
         }
     });
-    if (countable && !page.total && !cursor) page.total = 0;
+    if (fromCounts && !page.total && !cursor) page.total = 0;
     const bool more = page.rows.size() > q.limit;
     if (more) page.rows.pop_back();
     if (backwards) {
@@ -282,6 +310,58 @@ domain::IssuePage IssueRepository::list(const domain::IssueQuery& q, const std::
         page.hasPrevious = cursor.has_value();
     }
     return page;
+}
+
+IssueRepository::OffsetPage IssueRepository::listAt(const domain::IssueQuery& q,
+                                                    const std::vector<unsigned>& statusIds,
+                                                    const Visibility& visibility, unsigned offset) {
+    OffsetPage page;
+    const ListFilters f(q, statusIds, visibility);
+    if (f.projects.empty()) return page;
+    const std::string expr = sortExpression(q.sort);
+    const std::string dir = q.descending ? " DESC" : " ASC";
+    Statement st;
+    st.sql(kIssueSelect + ", ");
+    if (countable(q, visibility)) {
+        appendCountsTotal(st, f);
+    } else {
+        // Filters the counts table does not know are counted in the same statement.
+        st.sql("(SELECT COUNT(*) FROM issues i WHERE");
+        appendFilters(st, f, q, visibility);
+        st.sql(")");
+    }
+    st.sql(" AS total").sql(kIssueFrom).sql(" WHERE");
+    appendFilters(st, f, q, visibility);
+    st.sql(expr == "i.id" ? " ORDER BY i.id" + dir : " ORDER BY " + expr + dir + ", i.id" + dir);
+    st.sql(" LIMIT").value(q.limit).sql(" OFFSET").value(offset);
+
+    auto& ps = _db.prepare(st.text());
+    st.bind(ps);
+    _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) {
+            page.total = static_cast<long>(rs->getInt64("total"));
+            page.issues.push_back(readIssue(*rs));
+        }
+    });
+    // Past the last row the statement returns nothing, the total included.
+    if (page.issues.empty() && offset > 0) page.total = count(q, statusIds, visibility);
+    return page;
+}
+
+long IssueRepository::count(const domain::IssueQuery& q, const std::vector<unsigned>& statusIds,
+                            const Visibility& visibility) {
+    const ListFilters f(q, statusIds, visibility);
+    if (f.projects.empty()) return 0;
+    Statement st;
+    st.sql("SELECT COUNT(*) AS n FROM issues i WHERE");
+    appendFilters(st, f, q, visibility);
+    auto& ps = _db.prepare(st.text());
+    st.bind(ps);
+    return _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        return rs->next() ? static_cast<long>(rs->getInt64("n")) : 0L;
+    });
 }
 
 std::vector<IssueRepository::StatusCount> IssueRepository::countsByProjectAndStatus() {
@@ -301,8 +381,8 @@ std::vector<IssueRepository::StatusCount> IssueRepository::countsByProjectAndSta
 unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId, std::optional<unsigned> authorId) {
     auto& ps = _db.prepare(
         "INSERT INTO issues (project_id, tracker_id, status_id, priority_id, subject, description, author_id,"
-        " assigned_to_id, milestone_id, customer_id, source, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())");
+        " assigned_to_id, milestone_id, customer_id, hint_priority_id, hint_assigned_to_id, source, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())");
     ps.setUInt(1, d.projectId);
     ps.setUInt(2, d.trackerId);
     ps.setUInt(3, statusId);
@@ -313,7 +393,9 @@ unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId,
     bindOptional(ps, 8, d.assigneeId);
     bindOptional(ps, 9, d.milestoneId);
     bindOptional(ps, 10, d.customerId);
-    ps.setString(11, d.source);
+    bindOptional(ps, 11, d.hintPriorityId);
+    bindOptional(ps, 12, d.hintAssigneeId);
+    ps.setString(13, d.source);
     _db.run([&] { ps.executeUpdate(); });
     const auto id = static_cast<unsigned>(_db.lastInsertId());
     adjustCount(d.projectId, d.trackerId, statusId, +1);
@@ -323,6 +405,7 @@ unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId,
 bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueFields& f) {
     auto& ps = _db.prepare(
         "UPDATE issues SET tracker_id = ?, status_id = ?, priority_id = ?, assigned_to_id = ?, milestone_id = ?,"
+        " subject = ?, description = NULLIF(?, ''),"
         " closed_at = IF(?, COALESCE(closed_at, NOW()), NULL), updated_at = NOW(), lock_version = lock_version + 1"
         " WHERE id = ? AND lock_version = ?");
     ps.setUInt(1, f.trackerId);
@@ -330,9 +413,11 @@ bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueField
     ps.setUInt(3, f.priorityId);
     bindOptional(ps, 4, f.assigneeId);
     bindOptional(ps, 5, f.milestoneId);
-    ps.setBoolean(6, f.closed);
-    ps.setUInt(7, id);
-    ps.setUInt(8, lockVersion);
+    ps.setString(6, f.subject);
+    ps.setString(7, f.description);
+    ps.setBoolean(8, f.closed);
+    ps.setUInt(9, id);
+    ps.setUInt(10, lockVersion);
     return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
@@ -385,6 +470,16 @@ void IssueRepository::addWatcher(unsigned issueId, unsigned userId) {
     ps.setUInt(1, issueId);
     ps.setUInt(2, userId);
     _db.run([&] { ps.executeUpdate(); });
+}
+
+bool IssueRepository::remove(const domain::Issue& issue) {
+    // The version guard keeps the counts right when the status changed since `issue` was read.
+    auto& ps = _db.prepare("DELETE FROM issues WHERE id = ? AND lock_version = ?");
+    ps.setUInt(1, issue.id);
+    ps.setUInt(2, issue.lockVersion);
+    const bool removed = _db.run([&] { return ps.executeUpdate() == 1; });
+    if (removed) adjustCount(issue.projectId, issue.trackerId, issue.statusId, -1);
+    return removed;
 }
 
 } // namespace ticketflow::storage

@@ -20,6 +20,7 @@ using Visibility = domain::ListScope;
 struct IssueFields {
     unsigned trackerId = 0, statusId = 0, priorityId = 0;
     std::optional<unsigned> assigneeId, milestoneId;
+    std::string subject, description;
     bool closed = false; ///< the new status is a closed one (sets closed_at)
 };
 
@@ -43,6 +44,14 @@ public:
     /// names come from the catalog (assignees are staff).
     domain::IssuePage list(const domain::IssueQuery& query, const std::vector<unsigned>& statusIds,
                            const Visibility& visibility);
+    /// A page of whole issues at an offset with the total (the REST API's paging).
+    struct OffsetPage {
+        std::vector<domain::Issue> issues;
+        long total = 0;
+    };
+    OffsetPage listAt(const domain::IssueQuery& query, const std::vector<unsigned>& statusIds,
+                      const Visibility& visibility, unsigned offset);
+    long count(const domain::IssueQuery& query, const std::vector<unsigned>& statusIds, const Visibility& visibility);
     /// Issue counts per project and status, summed over trackers (from the counts table).
     struct StatusCount {
         unsigned projectId = 0, statusId = 0;
@@ -62,6 +71,9 @@ public:
                            const std::vector<domain::JournalDetail>& details);
     void adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta);
     void addWatcher(unsigned issueId, unsigned userId);
+    /// Deletes the issue (journals, relations, attachments rows and watchers go with it) and
+    /// takes it off the counts. False when it is gone or changed since `issue` was read.
+    bool remove(const domain::Issue& issue);
 
 private:
     Connection& _db;

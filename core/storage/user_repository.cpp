@@ -7,7 +7,7 @@ namespace {
 
 const char* const kUserColumns =
     "SELECT id, login, firstname, lastname, COALESCE(mail, '') AS mail, COALESCE(password_hash, '') AS password_hash,"
-    " kind, status, admin, customer_id FROM users ";
+    " kind, status, admin, customer_id, created_at, COALESCE(last_login_at, '') AS last_login_at FROM users ";
 
 UserRecord readUser(sql::ResultSet& rs) {
     UserRecord u;
@@ -21,6 +21,8 @@ UserRecord readUser(sql::ResultSet& rs) {
     u.status = rs.getString("status");
     u.admin = rs.getBoolean("admin");
     u.customerId = optionalUInt(rs, "customer_id");
+    u.createdAt = rs.getString("created_at");
+    u.lastLoginAt = rs.getString("last_login_at");
     return u;
 }
 
@@ -127,6 +129,55 @@ bool UserRepository::addMembership(unsigned userId, const std::string& projectId
     return _db.run([&] {
         std::unique_ptr<sql::ResultSet> rs(check.executeQuery());
         return rs->next();
+    });
+}
+
+std::optional<UserRepository::StoredApiKey> UserRepository::apiKeyOf(unsigned userId) {
+    auto& ps = _db.prepare("SELECT COALESCE(api_key_nonce, '') AS nonce, COALESCE(api_key, '') AS digest"
+                           " FROM users WHERE id = ?");
+    ps.setUInt(1, userId);
+    return _db.run([&]() -> std::optional<StoredApiKey> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return StoredApiKey{rs->getString("nonce"), rs->getString("digest")};
+    });
+}
+
+void UserRepository::setApiKey(unsigned userId, const std::string& nonce, const std::string& digest) {
+    auto& ps = _db.prepare("UPDATE users SET api_key_nonce = ?, api_key = ?, updated_at = NOW() WHERE id = ?");
+    ps.setString(1, nonce);
+    ps.setString(2, digest);
+    ps.setUInt(3, userId);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+std::optional<UserRecord> UserRepository::findByApiKeyDigest(const std::string& digest) {
+    auto& ps = _db.prepare(std::string(kUserColumns) + "WHERE api_key = ?");
+    ps.setString(1, digest);
+    return _db.run([&]() -> std::optional<UserRecord> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readUser(*rs);
+    });
+}
+
+std::vector<UserRecord> UserRepository::list(unsigned offset, unsigned limit) {
+    auto& ps = _db.prepare(std::string(kUserColumns) + "ORDER BY id LIMIT ? OFFSET ?");
+    ps.setUInt(1, limit);
+    ps.setUInt(2, offset);
+    return _db.run([&] {
+        std::vector<UserRecord> users;
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) users.push_back(readUser(*rs));
+        return users;
+    });
+}
+
+long UserRepository::count() {
+    auto& ps = _db.prepare("SELECT COUNT(*) AS n FROM users");
+    return _db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        return rs->next() ? static_cast<long>(rs->getInt64("n")) : 0L;
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ticketflow::storage {
 
@@ -12,6 +13,7 @@ struct UserRecord {
     std::string login, firstname, lastname, mail, passwordHash, kind, status;
     bool admin = false;
     std::optional<unsigned> customerId;
+    std::string createdAt, lastLoginAt; ///< UTC DATETIME; lastLoginAt "" when never
     std::string displayName() const;
 };
 
@@ -27,12 +29,24 @@ public:
 
     std::optional<UserRecord> findByLogin(const std::string& login);
     std::optional<UserRecord> findById(unsigned id);
+    /// Users by id, for the admin's list.
+    std::vector<UserRecord> list(unsigned offset, unsigned limit);
+    long count();
     /// Inserts the user; for customers also the CRM record (matched by mail). Returns the id.
     /// Throws StorageError (duplicateKey() when the login or mail is taken).
     unsigned create(const NewUser& user);
     /// Returns false when no such user.
     bool setPasswordHash(const std::string& login, const std::string& hash);
     void touchLogin(unsigned id);
+    /// The stored API key nonce and digest (both empty when the user has no key yet);
+    /// nullopt when there is no such user.
+    struct StoredApiKey {
+        std::string nonce, digest;
+    };
+    std::optional<StoredApiKey> apiKeyOf(unsigned userId);
+    void setApiKey(unsigned userId, const std::string& nonce, const std::string& digest);
+    /// The user (active or locked) whose key has this digest.
+    std::optional<UserRecord> findByApiKeyDigest(const std::string& digest);
     /// Adds a role in a project; returns false when the project or role does not exist.
     /// Adding an existing membership is not an error.
     bool addMembership(unsigned userId, const std::string& projectIdentifier, const std::string& roleName);

@@ -14,5 +14,10 @@ void issueShow(RequestContext& ctx);
 void issueNewForm(RequestContext& ctx);
 void issueCreate(RequestContext& ctx);
 void issueUpdate(RequestContext& ctx);
+void myAccount(RequestContext& ctx);
+void myApiKey(RequestContext& ctx);
+void myApiKeyReset(RequestContext& ctx);
+void attachmentShow(RequestContext& ctx);
+void attachmentDownload(RequestContext& ctx);
 
 } // namespace ticketflow::web::handlers

@@ -3,6 +3,7 @@
 
 #include "core/domain/issue_access.hpp"
 #include "core/domain/permissions.hpp"
+#include "fcgi/handlers/attachment_views.hpp"
 #include "fcgi/handlers/issue_views.hpp"
 
 namespace ticketflow::web::handlers {
@@ -59,6 +60,7 @@ app::IssueEdit readEdit(const http::Request& req, std::vector<std::string>& erro
     if (const std::string* note = req.formValue("notes")) edit.note = *note;
     const std::string* priv = req.formValue("private_notes");
     edit.privateNote = priv && *priv == "1";
+    edit.attachments = readUploads(req);
     return edit;
 }
 

@@ -17,20 +17,6 @@ namespace {
 
 using domain::SortKey;
 
-std::vector<unsigned> statusIdsFor(const domain::IssueQuery& q, const domain::Catalog& catalog) {
-    switch (q.statusScope) {
-        case domain::StatusScope::Open:
-            return catalog.openStatusIds();
-        case domain::StatusScope::Closed:
-            return catalog.closedStatusIds();
-        case domain::StatusScope::All:
-            return {};
-        case domain::StatusScope::Listed:
-            return q.statusIds;
-    }
-    return {};
-}
-
 /// The parameters of the list: the saved query's (query_id) under the request's own.
 std::multimap<std::string, std::string> listParameters(RequestContext& ctx, const domain::Project* project,
                                                        std::string& queryName, bool& denied) {

@@ -3,6 +3,7 @@
 
 #include "core/app/issue_service.hpp"
 #include "core/domain/permissions.hpp"
+#include "fcgi/handlers/attachment_views.hpp"
 #include "fcgi/handlers/issue_views.hpp"
 
 namespace ticketflow::web::handlers {
@@ -32,6 +33,11 @@ void render(RequestContext& ctx, const domain::Project& project, const NewIssueF
     dict.SetValue("SUBJECT", form.subject);
     dict.SetValue("DESCRIPTION", form.description);
     for (const auto& e : errors) dict.SetValueAndShowSection("MESSAGE", e, "ERROR");
+    // Browsers cannot refill a file input: say so, or the user believes the files were kept.
+    if (!errors.empty() && !readUploads(ctx.req).empty()) {
+        dict.SetValueAndShowSection("MESSAGE", "Nothing was saved: choose the files again.", "ERROR");
+    }
+    addAttachmentLimits(dict, ctx);
     ctemplate::TemplateDictionary* others = nullptr;
     for (const auto* p : addableProjects(ctx)) {
         if (p->id == project.id) continue;
@@ -102,7 +108,8 @@ void issueCreate(RequestContext& ctx) {
     draft.assigneeId = form.assigneeId;
     draft.milestoneId = form.milestoneId;
     draft.source = "web";
-    const auto result = app::IssueService(ctx.db, ctx.catalog).create(ctx.actor(), draft);
+    const auto store = attachmentStore(ctx);
+    const auto result = app::IssueService(ctx.db, ctx.catalog, &store).create(ctx.actor(), draft, readUploads(ctx.req));
     switch (result.outcome) {
         case app::Outcome::Ok:
             return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "created");

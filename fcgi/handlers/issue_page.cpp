@@ -5,6 +5,7 @@
 #include "core/domain/journal_text.hpp"
 #include "core/domain/permissions.hpp"
 #include "core/storage/issue_repository.hpp"
+#include "fcgi/handlers/attachment_views.hpp"
 #include "fcgi/handlers/issue_form.hpp"
 #include "fcgi/handlers/issue_views.hpp"
 
@@ -90,6 +91,7 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vecto
         std::erase_if(journals, [](const domain::Journal& j) { return j.privateNotes; });
     }
     addHistory(dict, journals, catalog);
+    addAttachments(dict, ctx, issue);
     addEditForm(dict, ctx, issue, form);
     ctx.renderPage("issue.tpl", dict,
                    catalog.trackerName(issue.trackerId) + " #" + std::to_string(issue.id) + ": " + issue.subject,

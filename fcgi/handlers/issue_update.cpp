@@ -4,6 +4,7 @@
 #include "core/app/issue_service.hpp"
 #include "core/domain/issue_access.hpp"
 #include "core/storage/issue_repository.hpp"
+#include "fcgi/handlers/attachment_views.hpp"
 #include "fcgi/handlers/issue_form.hpp"
 
 namespace ticketflow::web::handlers {
@@ -16,9 +17,16 @@ void issueUpdate(RequestContext& ctx) {
     }
     std::vector<std::string> errors;
     const auto edit = readEdit(ctx.req, errors);
-    if (!errors.empty()) return renderIssuePage(ctx, *issue, stateFrom(edit, *issue), errors, 422);
+    // Browsers cannot refill a file input: say so, or the user believes the files were kept.
+    const char* filesHint = "Nothing was saved: choose the files again.";
+    if (!errors.empty()) {
+        if (!edit.attachments.empty()) errors.push_back(filesHint);
+        return renderIssuePage(ctx, *issue, stateFrom(edit, *issue), errors, 422);
+    }
 
-    const auto result = app::IssueService(ctx.db, ctx.catalog).update(ctx.actor(), issue->id, edit);
+    const auto store = attachmentStore(ctx);
+    auto result = app::IssueService(ctx.db, ctx.catalog, &store).update(ctx.actor(), issue->id, edit);
+    if (result.outcome != app::Outcome::Ok && !edit.attachments.empty()) result.errors.push_back(filesHint);
     switch (result.outcome) {
         case app::Outcome::Ok:
             return ctx.redirectWithFlash("/issues/" + std::to_string(issue->id), "updated");

@@ -7,6 +7,20 @@
 
 namespace ticketflow::web::handlers {
 
+std::vector<unsigned> statusIdsFor(const domain::IssueQuery& q, const domain::Catalog& catalog) {
+    switch (q.statusScope) {
+        case domain::StatusScope::Open:
+            return catalog.openStatusIds();
+        case domain::StatusScope::Closed:
+            return catalog.closedStatusIds();
+        case domain::StatusScope::All:
+            return {};
+        case domain::StatusScope::Listed:
+            return q.statusIds;
+    }
+    return {};
+}
+
 std::string newIssuesQuery(const domain::Catalog& catalog) {
     std::string ids;
     for (unsigned id : catalog.newStatusIds()) ids += (ids.empty() ? "" : "|") + std::to_string(id);

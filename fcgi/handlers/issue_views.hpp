@@ -2,6 +2,7 @@
 #pragma once
 #include "core/domain/catalog.hpp"
 #include "core/domain/issue.hpp"
+#include "core/domain/issue_query.hpp"
 #include "core/storage/issue_repository.hpp"
 #include "fcgi/request_context.hpp"
 
@@ -18,6 +19,8 @@ std::string newIssuesQuery(const domain::Catalog& catalog);
 /// Which issues the actor may list (domain::listScope over the catalog's projects).
 storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Catalog& catalog);
 
+/// The status ids a query's status scope stands for (open/closed from the catalog; empty = any).
+std::vector<unsigned> statusIdsFor(const domain::IssueQuery& q, const domain::Catalog& catalog);
 /// Adds one `section` row per option with ID, NAME and SELECTED ("selected" or "").
 struct Option {
     unsigned id = 0;

@@ -253,6 +253,11 @@ templates = $TF_ROOT/web/templates
 sql = $TF_ROOT/sql
 attachments = $CFG_ATTACHMENTS
 
+[attachments]
+; Per file and per change; nginx's client_max_body_size (25m) must stay above max_size.
+max_size = 10M
+max_files = 10
+
 [security]
 secret = $CFG_SECRET
 EOF

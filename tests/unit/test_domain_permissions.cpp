@@ -89,6 +89,7 @@ BOOST_AUTO_TEST_CASE(every_permission_name_round_trips_and_matches_the_seed_spel
         {Permission::ViewReports, "view_reports"},
         {Permission::ViewCustomers, "view_customers"},
         {Permission::ManageCustomers, "manage_customers"},
+        {Permission::DeleteIssues, "delete_issues"},
     };
     BOOST_TEST(allPermissions().size() == rows.size());
     for (const auto& [permission, name] : rows) {

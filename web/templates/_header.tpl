@@ -16,7 +16,7 @@
     <a href="/issues/new">New issue</a>{{/STAFF}}
   </nav>
   <div class="account">
-    <span class="user" id="loggedas">Signed in as <strong>{{USER_NAME}}</strong></span>
+    <span class="user" id="loggedas">Signed in as <a href="/my/account"><strong>{{USER_NAME}}</strong></a></span>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
       <button type="submit" class="link">Sign out</button>

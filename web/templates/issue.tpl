@@ -16,6 +16,17 @@
   </table>
   {{#HAS_DESCRIPTION}}<h3>Description</h3>
   <div class="description wiki">{{DESCRIPTION}}</div>{{/HAS_DESCRIPTION}}
+  {{#ATTACHMENTS}}<div class="attachments" id="attachments">
+    <h3>Files</h3>
+    <table class="list attachments">
+      {{#ATTACHMENT}}<tr id="attachment-{{ATTACHMENT_ID}}">
+        <td class="filename"><a href="{{DOWNLOAD_URL}}">{{FILENAME}}</a>{{#PRIVATE}} <span class="badge">private</span>{{/PRIVATE}}</td>
+        <td class="size">{{SIZE}}</td>
+        <td class="author">{{AUTHOR}}</td>
+        <td class="created">{{CREATED}}</td>
+      </tr>{{/ATTACHMENT}}
+    </table>
+  </div>{{/ATTACHMENTS}}
 </article>
 <section id="history">
   <h2>History</h2>
@@ -31,7 +42,7 @@
 {{#EDIT_FORM}}
 <section id="update">
   <h2>Edit</h2>
-  <form method="post" action="/issues/{{ID}}" id="issue-form">
+  <form method="post" action="/issues/{{ID}}" id="issue-form" enctype="multipart/form-data">
     <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
     <input type="hidden" name="lock_version" value="{{LOCK_VERSION}}">
     {{#FIELDS}}
@@ -58,6 +69,9 @@
     {{/FIELDS}}
     <label for="issue_notes">Notes</label>
     <textarea id="issue_notes" name="notes" rows="6">{{NOTES}}</textarea>
+    <label for="issue_attachments">Files</label>
+    <input type="file" id="issue_attachments" name="attachments" multiple>
+    <p class="hint">{{ATTACHMENT_LIMITS}}</p>
     {{#CAN_PRIVATE}}<label class="check"><input type="checkbox" id="issue_private_notes" name="private_notes" value="1" {{PRIVATE_CHECKED}}> Private notes (staff only)</label>{{/CAN_PRIVATE}}
     <button type="submit" id="issue-submit">Submit</button>
   </form>

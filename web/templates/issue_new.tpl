@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>PAGE_HEADER}}
 <h1>New issue</h1>
 {{#ERROR}}<p class="flash error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
-<form method="post" action="/projects/{{PROJECT_IDENTIFIER}}/issues" id="issue-form" class="new-issue">
+<form method="post" action="/projects/{{PROJECT_IDENTIFIER}}/issues" id="issue-form" class="new-issue" enctype="multipart/form-data">
   <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
   <p class="project-switch">Project: <strong id="issue-project">{{PROJECT_NAME}}</strong>
     {{#OTHER_PROJECTS}}(switch to {{#PROJECT_OPTION}}<a href="/projects/{{IDENTIFIER}}/issues/new">{{NAME}}</a> {{/PROJECT_OPTION}}){{/OTHER_PROJECTS}}</p>
@@ -27,6 +27,9 @@
     <option value="">(none)</option>
     {{#MILESTONE_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/MILESTONE_OPTION}}
   </select>
+  <label for="issue_attachments">Files</label>
+  <input type="file" id="issue_attachments" name="attachments" multiple>
+  <p class="hint">{{ATTACHMENT_LIMITS}}</p>
   <button type="submit" id="issue-create">Create</button>
 </form>
 {{>PAGE_FOOTER}}

@@ -1,0 +1,82 @@
+// Attachment rows and the journal lines that announce them, in MariaDB.
+#include "core/storage/attachment_repository.hpp"
+
+namespace ticketflow::storage {
+
+namespace {
+
+// A customer login is not in the catalog's staff list, so the author's name is joined here.
+const std::string kSelect =
+    "SELECT a.id, a.issue_id, a.journal_id, a.filename, a.disk_filename, a.content_type, a.filesize, a.digest,"
+    " a.author_id, a.is_public, a.created_at,"
+    " COALESCE(NULLIF(TRIM(CONCAT(u.firstname, ' ', u.lastname)), ''), u.login, '') AS author_name"
+    " FROM attachments a LEFT JOIN users u ON u.id = a.author_id";
+
+domain::Attachment readAttachment(sql::ResultSet& rs) {
+    domain::Attachment a;
+    a.id = rs.getUInt("id");
+    a.issueId = optionalUInt(rs, "issue_id");
+    a.journalId = optionalUInt(rs, "journal_id");
+    a.filename = rs.getString("filename");
+    a.diskFilename = rs.getString("disk_filename");
+    a.contentType = rs.getString("content_type");
+    a.filesize = rs.getUInt64("filesize");
+    a.digest = rs.getString("digest");
+    a.authorId = optionalUInt(rs, "author_id");
+    a.isPublic = rs.getBoolean("is_public");
+    a.createdAt = rs.getString("created_at");
+    a.authorName = rs.getString("author_name");
+    return a;
+}
+
+} // namespace
+
+std::optional<domain::Attachment> AttachmentRepository::find(unsigned id) {
+    auto& ps = _db.prepare(kSelect + " WHERE a.id = ?");
+    ps.setUInt(1, id);
+    return _db.run([&]() -> std::optional<domain::Attachment> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readAttachment(*rs);
+    });
+}
+
+std::vector<domain::Attachment> AttachmentRepository::listForIssue(unsigned issueId) {
+    auto& ps = _db.prepare(kSelect + " WHERE a.issue_id = ? ORDER BY a.id");
+    ps.setUInt(1, issueId);
+    return _db.run([&] {
+        std::vector<domain::Attachment> out;
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) out.push_back(readAttachment(*rs));
+        return out;
+    });
+}
+
+unsigned AttachmentRepository::insert(const domain::Attachment& a) {
+    auto& ps = _db.prepare(
+        "INSERT INTO attachments (issue_id, journal_id, filename, disk_filename, content_type, filesize, digest,"
+        " author_id, is_public, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())");
+    bindOptional(ps, 1, a.issueId);
+    bindOptional(ps, 2, a.journalId);
+    ps.setString(3, a.filename);
+    ps.setString(4, a.diskFilename);
+    ps.setString(5, a.contentType);
+    ps.setUInt64(6, a.filesize);
+    ps.setString(7, a.digest);
+    bindOptional(ps, 8, a.authorId);
+    ps.setBoolean(9, a.isPublic);
+    _db.run([&] { ps.executeUpdate(); });
+    return static_cast<unsigned>(_db.lastInsertId());
+}
+
+void AttachmentRepository::addJournalDetail(unsigned journalId, unsigned attachmentId, const std::string& filename) {
+    auto& ps = _db.prepare(
+        "INSERT INTO journal_details (journal_id, property, prop_key, old_value, value)"
+        " VALUES (?, 'attachment', ?, NULL, ?)");
+    ps.setUInt(1, journalId);
+    ps.setString(2, std::to_string(attachmentId));
+    ps.setString(3, filename);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+} // namespace ticketflow::storage

@@ -1,0 +1,35 @@
+// Attachment rows and the journal lines that announce them, in MariaDB.
+#pragma once
+#include "core/domain/attachment.hpp"
+#include "core/storage/connection.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ticketflow::storage {
+
+/// The bytes are not here: core/app/attachment_store writes them; this keeps the records.
+/// Every method throws StorageError when the database fails.
+class AttachmentRepository {
+public:
+    explicit AttachmentRepository(Connection& db) : _db(db) {}
+
+    /// The attachment with its author's name, or nullopt.
+    std::optional<domain::Attachment> find(unsigned id);
+    /// All attachments of an issue (those added with its journals included), oldest first,
+    /// private ones included: the caller filters with domain::canViewAttachment.
+    std::vector<domain::Attachment> listForIssue(unsigned issueId);
+
+    // Writes: call inside a Transaction.
+    /// Inserts the row (id, createdAt and authorName of `a` are ignored); returns the new id.
+    unsigned insert(const domain::Attachment& a);
+    /// The history line "File NAME added": journal detail property "attachment", prop_key the
+    /// attachment id, value the file name (as Redmine stores it).
+    void addJournalDetail(unsigned journalId, unsigned attachmentId, const std::string& filename);
+
+private:
+    Connection& _db;
+};
+
+} // namespace ticketflow::storage

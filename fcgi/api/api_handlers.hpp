@@ -1,0 +1,34 @@
+// REST API handlers (Redmine's URLs with .json): one file per resource.
+#pragma once
+#include "fcgi/request_context.hpp"
+
+namespace ticketflow::web::api {
+
+// issues (api_issues.cpp)
+void issuesIndex(RequestContext& ctx);
+void issueShow(RequestContext& ctx);
+void issueCreate(RequestContext& ctx);
+void issueUpdate(RequestContext& ctx);
+void issueDestroy(RequestContext& ctx);
+
+// relations (api_relations.cpp)
+void relationsIndex(RequestContext& ctx);
+void relationCreate(RequestContext& ctx);
+void relationShow(RequestContext& ctx);
+void relationDestroy(RequestContext& ctx);
+
+// reference data (api_catalog.cpp)
+void projectsIndex(RequestContext& ctx);
+void projectShow(RequestContext& ctx);
+void trackersIndex(RequestContext& ctx);
+void statusesIndex(RequestContext& ctx);
+void prioritiesIndex(RequestContext& ctx);
+void versionsIndex(RequestContext& ctx);
+void versionShow(RequestContext& ctx);
+
+// users (api_users.cpp)
+void usersIndex(RequestContext& ctx);
+void userShow(RequestContext& ctx);
+void userCurrent(RequestContext& ctx);
+
+} // namespace ticketflow::web::api
