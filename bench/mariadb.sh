@@ -67,8 +67,15 @@ CNF
 init)
     db=${3:?DBNAME missing}
     mariadb --defaults-file="$dir/my.cnf" -e "CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    # Recorded as applied, so that `ticketflow-admin migrate` later adds only newer migrations.
+    mariadb --defaults-file="$dir/my.cnf" "$db" -e "CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INT NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL,
+        applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
     for f in "$root"/sql/0*.sql; do
         mariadb --defaults-file="$dir/my.cnf" "$db" < "$f"
+        name=$(basename "$f")
+        mariadb --defaults-file="$dir/my.cnf" "$db" \
+            -e "INSERT INTO schema_migrations (version, name) VALUES (${name%%_*} + 0, '$name')"
     done
     ;;
 stop)
