@@ -16,6 +16,10 @@ const std::map<std::string, std::string>& flashMessages() {
         {"updated", "Successful update."},
         {"signed_out", "You are signed out."},
         {"signed_in", "Welcome back."},
+        {"copied", "Issue copied; this is the copy."},
+        {"relation_added", "Relation added."},
+        {"relation_removed", "Relation removed."},
+        {"watchers_changed", "Watchers updated."},
         {"api_key_reset", "Your API access key was reset; the old one no longer works."},
     };
     return messages;

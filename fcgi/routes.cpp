@@ -4,6 +4,7 @@
 
 #include "fcgi/api/api_handlers.hpp"
 #include "fcgi/handlers/handlers.hpp"
+#include "fcgi/handlers/query_handlers.hpp"
 
 namespace ticketflow::web {
 
@@ -21,6 +22,14 @@ http::Router<Route> build() {
     r.add("POST", "/my/api_key", {handlers::myApiKeyReset});
     r.add("GET", "/issues", {handlers::issueList});
     r.add("GET", "/projects/:identifier/issues", {handlers::issueList});
+    r.add("GET", "/issues.csv", {handlers::issueListCsv});
+    r.add("GET", "/projects/:identifier/issues.csv", {handlers::issueListCsv});
+    r.add("GET", "/queries/new", {handlers::queryNewForm});
+    r.add("POST", "/queries", {handlers::queryCreate});
+    r.add("POST", "/queries/:id/delete", {handlers::queryDestroy});
+    r.add("GET", "/search", {handlers::searchPage});
+    r.add("GET", "/search.csv", {handlers::searchCsv});
+    r.add("GET", "/projects/:identifier/search", {handlers::searchPage});
     r.add("GET", "/issues/new", {handlers::issueNewForm});
     r.add("GET", "/projects/:identifier/issues/new", {handlers::issueNewForm});
     r.add("POST", "/issues", {handlers::issueCreate});
@@ -29,6 +38,11 @@ http::Router<Route> build() {
     r.add("POST", "/issues/:id", {handlers::issueUpdate});
     r.add("PUT", "/issues/:id", {handlers::issueUpdate});
     r.add("PATCH", "/issues/:id", {handlers::issueUpdate});
+    r.add("POST", "/issues/:id/copy", {handlers::issueCopy});
+    r.add("POST", "/issues/:id/relations", {handlers::relationAdd});
+    r.add("POST", "/relations/:id/delete", {handlers::relationRemove});
+    r.add("POST", "/issues/:id/watchers", {handlers::watcherAdd});
+    r.add("POST", "/issues/:id/watchers/:user_id/delete", {handlers::watcherRemove});
     r.add("GET", "/attachments/:id", {handlers::attachmentShow});
     r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload});
     r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload});
@@ -45,6 +59,9 @@ http::Router<Route> build() {
     json("PUT", "/issues/:id.json", api::issueUpdate);
     json("PATCH", "/issues/:id.json", api::issueUpdate);
     json("DELETE", "/issues/:id.json", api::issueDestroy);
+    json("POST", "/issues/:id/copy.json", api::issueCopy);
+    json("POST", "/issues/:id/watchers.json", api::watcherCreate);
+    json("DELETE", "/issues/:id/watchers/:user_id.json", api::watcherDestroy);
     json("GET", "/issues/:id/relations.json", api::relationsIndex);
     json("POST", "/issues/:id/relations.json", api::relationCreate);
     json("GET", "/relations/:id.json", api::relationShow);
@@ -59,6 +76,7 @@ http::Router<Route> build() {
     json("GET", "/users.json", api::usersIndex);
     json("GET", "/users/current.json", api::userCurrent);
     json("GET", "/users/:id.json", api::userShow);
+    json("GET", "/queries.json", api::queriesIndex);
     return r;
 }
 

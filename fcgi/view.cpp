@@ -31,7 +31,7 @@ void View::addLayout(ctemplate::TemplateDictionary& dict, const LayoutInfo& layo
             ctemplate::TemplateDictionary* user = inc->AddSectionDictionary("SIGNED_IN");
             user->SetValue("USER_NAME", layout.userName);
             user->SetValue("CSRF_TOKEN", layout.csrfToken);
-            if (layout.staff) user->ShowSection("STAFF");
+            user->ShowSection(layout.staff ? "STAFF" : "CUSTOMER_NAV");
             if (layout.admin) user->ShowSection("ADMIN");
         } else {
             inc->ShowSection("SIGNED_OUT");

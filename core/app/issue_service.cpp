@@ -4,6 +4,7 @@
 #include "core/app/issue_attachments.hpp"
 #include "core/domain/issue_access.hpp"
 #include "core/domain/text.hpp"
+#include "core/domain/triage.hpp"
 #include "core/domain/workflow.hpp"
 #include "core/storage/issue_repository.hpp"
 
@@ -132,11 +133,17 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
                               priorityId != issue->priorityId || assigneeId != issue->assigneeId ||
                               milestoneId != issue->milestoneId || texts.subject != issue->subject ||
                               texts.description != issue->description;
+    const std::string checklist =
+        edit.triageChecklist ? domain::normalizeChecklist(*edit.triageChecklist) : issue->triageChecklist;
+    const bool checklistChange = checklist != issue->triageChecklist;
     const bool hasNote = !domain::isBlank(edit.note);
     const bool hasFiles = !edit.attachments.empty();
 
     if (fieldsChange && !actor.allowedTo(Permission::EditIssues, issue->projectId)) {
         return {Outcome::Forbidden, {"You may not change issues in this project."}, issue};
+    }
+    if (checklistChange && !actor.allowedTo(Permission::TriageIssues, issue->projectId)) {
+        return {Outcome::Forbidden, {"Only gatekeepers may tick the triage checklist."}, issue};
     }
     if (hasNote && !domain::canAddNote(actor, issue->ref())) {
         return {Outcome::Forbidden, {"You may not add notes to this issue."}, issue};
@@ -144,7 +151,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     if (hasFiles && !domain::canAddNote(actor, issue->ref())) {
         return {Outcome::Forbidden, {"You may not add files to this issue."}, issue};
     }
-    if (!fieldsChange && !hasNote && !hasFiles)
+    if (!fieldsChange && !checklistChange && !hasNote && !hasFiles)
         return {Outcome::Invalid, {"Nothing to change: set a field, write a note or attach a file."}, issue, true};
     if (edit.lockVersion != issue->lockVersion) {
         return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issue};
@@ -183,6 +190,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         details.push_back({"attr", "description", issue->description, texts.description});
     }
     addDetail(details, "status_id", issue->statusId, statusId);
+    if (checklistChange) details.push_back({"checklist", "triage_checklist", issue->triageChecklist, checklist});
     addDetail(details, "priority_id", issue->priorityId, priorityId);
     addDetail(details, "assigned_to_id", issue->assigneeId, assigneeId);
     addDetail(details, "fixed_version_id", issue->milestoneId, milestoneId);
@@ -191,9 +199,9 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     StagedFiles staged(_attachments);
     staged.save(edit.attachments);
     storage::Transaction tx(_db);
-    storage::IssueFields fields{trackerId,     statusId,          priorityId,
-                                assigneeId,    milestoneId,       texts.subject,
-                                texts.description, _catalog.status(statusId)->closed};
+    storage::IssueFields fields{trackerId,     statusId,          priorityId, assigneeId,
+                                milestoneId,   texts.subject,     texts.description,
+                                checklist,     _catalog.status(statusId)->closed};
     if (!issues.update(issue->id, edit.lockVersion, fields)) {
         // Changed between our read and our write: nothing is written (the transaction rolls back).
         return {

@@ -34,6 +34,7 @@ struct IssueEdit {
     unsigned lockVersion = 0;
     std::optional<unsigned> trackerId, statusId, priorityId;
     std::optional<std::string> subject, description;
+    std::optional<std::vector<std::string>> triageChecklist; ///< item keys (core/domain/triage)
     IdChange assigneeId, milestoneId;
     std::string note;
     bool privateNote = false;

@@ -40,8 +40,8 @@ RelationResult RelationService::add(const domain::Actor& actor, unsigned issueId
         return result;
     }
     result.relation.id = relations.insert(result.relation);
-    journal(actor, result.relation.fromId, result.relation, true);
-    journal(actor, result.relation.toId, result.relation, true);
+    journalRelation(_db, actor, result.relation.fromId, result.relation, true);
+    journalRelation(_db, actor, result.relation.toId, result.relation, true);
     tx.commit();
     return result;
 }
@@ -58,8 +58,8 @@ Outcome RelationService::remove(const domain::Actor& actor, unsigned relationId)
                          (to && actor.allowedTo(domain::Permission::EditIssues, to->projectId));
     if (!mayEdit) return Outcome::Forbidden;
     if (!relations.remove(relationId)) return Outcome::NotFound;
-    journal(actor, r->fromId, *r, false);
-    journal(actor, r->toId, *r, false);
+    journalRelation(_db, actor, r->fromId, *r, false);
+    journalRelation(_db, actor, r->toId, *r, false);
     tx.commit();
     return Outcome::Ok;
 }
@@ -72,12 +72,13 @@ std::optional<domain::Relation> RelationService::find(const domain::Actor& actor
     return r;
 }
 
-void RelationService::journal(const domain::Actor& actor, unsigned issueId, const domain::Relation& r, bool added) {
+void journalRelation(storage::Connection& db, const domain::Actor& actor, unsigned issueId,
+                     const domain::Relation& r, bool added) {
     const std::string other = std::to_string(domain::otherIssue(r, issueId));
     domain::JournalDetail detail{"relation", domain::relationTypeFrom(r, issueId), std::nullopt, std::nullopt};
     (added ? detail.value : detail.oldValue) = other;
-    storage::IssueRepository(_db).insertJournal(issueId, {actor.userId ? std::optional(actor.userId) : std::nullopt, {}},
-                                                "", false, {detail});
+    storage::IssueRepository(db).insertJournal(issueId, {actor.userId ? std::optional(actor.userId) : std::nullopt, {}},
+                                               "", false, {detail});
 }
 
 } // namespace ticketflow::app

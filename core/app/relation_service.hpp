@@ -5,6 +5,11 @@
 
 namespace ticketflow::app {
 
+/// One journal on `issueId` with one relation detail (added: value, removed: old value), as
+/// Redmine writes on both issues of a relation. Call inside a Transaction.
+void journalRelation(storage::Connection& db, const domain::Actor& actor, unsigned issueId,
+                     const domain::Relation& relation, bool added);
+
 struct RelationResult {
     Outcome outcome = Outcome::Ok;
     std::vector<std::string> errors;
@@ -26,8 +31,6 @@ public:
     std::optional<domain::Relation> find(const domain::Actor& actor, unsigned relationId);
 
 private:
-    /// One journal on `issueId` with one relation detail (added: value, removed: old value).
-    void journal(const domain::Actor& actor, unsigned issueId, const domain::Relation& r, bool added);
     storage::Connection& _db;
     const domain::Catalog& _catalog;
 };

@@ -19,6 +19,8 @@ struct Issue {
     bool customerReplied = false;
     unsigned lockVersion = 0;
     unsigned attachmentCount = 0; ///< files of the issue, private ones included
+    unsigned relationCount = 0;   ///< relations on either side
+    std::vector<unsigned> watcherIds; ///< ascending
     std::string createdAt, updatedAt; ///< "YYYY-MM-DD HH:MM:SS", UTC
     std::optional<std::string> closedAt;
     std::string customerName, customerEmail; ///< staff names: Catalog::userName

@@ -79,4 +79,14 @@ void AttachmentRepository::addJournalDetail(unsigned journalId, unsigned attachm
     _db.run([&] { ps.executeUpdate(); });
 }
 
+unsigned AttachmentRepository::copyToIssue(unsigned fromIssueId, unsigned toIssueId) {
+    auto& ps = _db.prepare(
+        "INSERT INTO attachments (issue_id, filename, disk_filename, content_type, filesize, digest, author_id,"
+        " is_public, created_at) SELECT ?, filename, disk_filename, content_type, filesize, digest, author_id,"
+        " is_public, NOW() FROM attachments WHERE issue_id = ? AND upload_token IS NULL ORDER BY id");
+    ps.setUInt(1, toIssueId);
+    ps.setUInt(2, fromIssueId);
+    return _db.run([&] { return static_cast<unsigned>(ps.executeUpdate()); });
+}
+
 } // namespace ticketflow::storage

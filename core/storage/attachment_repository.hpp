@@ -27,6 +27,9 @@ public:
     /// The history line "File NAME added": journal detail property "attachment", prop_key the
     /// attachment id, value the file name (as Redmine stores it).
     void addJournalDetail(unsigned journalId, unsigned attachmentId, const std::string& filename);
+    /// New rows on `toIssueId` for every attachment of `fromIssueId` (Copy to): the same
+    /// stored file (files are never changed in place), author and visibility. Returns how many.
+    unsigned copyToIssue(unsigned fromIssueId, unsigned toIssueId);
 
 private:
     Connection& _db;

@@ -1,6 +1,8 @@
 // Issues, their journals and the denormalised counts, in MariaDB.
 #include "core/storage/issue_repository.hpp"
 
+#include "core/storage/issue_row_reader.hpp"
+#include "core/domain/text.hpp"
 #include "core/storage/journal_collector.hpp"
 
 #include <algorithm>
@@ -19,7 +21,12 @@ const std::string kIssueFields =
     " i.created_at, i.updated_at, i.closed_at, COALESCE(c.name, '') AS customer_name,"
     " COALESCE(c.email, '') AS customer_email,"
     // An index-only count, so pages skip the attachments query for the many issues without files.
-    " (SELECT COUNT(*) FROM attachments a WHERE a.issue_id = i.id) AS attachment_count";
+    " (SELECT COUNT(*) FROM attachments a WHERE a.issue_id = i.id) AS attachment_count,"
+    " (SELECT COUNT(*) FROM issue_relations r WHERE r.issue_from_id = i.id)"
+    " + (SELECT COUNT(*) FROM issue_relations r WHERE r.issue_to_id = i.id) AS relation_count,"
+    // Watchers are few per issue; their names come from the catalog.
+    " (SELECT COALESCE(GROUP_CONCAT(w.user_id ORDER BY w.user_id), '') FROM watchers w WHERE w.issue_id = i.id)"
+    " AS watcher_ids";
 
 const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i.customer_id";
 
@@ -51,6 +58,11 @@ domain::Issue readIssue(sql::ResultSet& rs) {
     i.hintPriorityId = optionalUInt(rs, "hint_priority_id");
     i.hintAssigneeId = optionalUInt(rs, "hint_assigned_to_id");
     i.attachmentCount = static_cast<unsigned>(rs.getUInt("attachment_count"));
+    i.relationCount = static_cast<unsigned>(rs.getUInt("relation_count"));
+    const std::string watchers = rs.getString("watcher_ids");
+    for (const auto part : domain::split(watchers, ',')) {
+        if (const auto id = domain::parseId(part)) i.watcherIds.push_back(*id);
+    }
     i.source = rs.getString("source");
     i.triageChecklist = rs.getString("triage_checklist");
     i.customerReplied = rs.getBoolean("customer_replied");
@@ -144,17 +156,7 @@ std::vector<unsigned> intersect(const std::vector<unsigned>& visible, std::optio
 }
 
 domain::IssueRow readRow(sql::ResultSet& rs) {
-    domain::IssueRow r;
-    r.id = rs.getUInt("id");
-    r.projectId = rs.getUInt("project_id");
-    r.trackerId = rs.getUInt("tracker_id");
-    r.statusId = rs.getUInt("status_id");
-    r.priorityId = rs.getUInt("priority_id");
-    r.assigneeId = optionalUInt(rs, "assigned_to_id");
-    r.milestoneId = optionalUInt(rs, "milestone_id");
-    r.subject = rs.getString("subject");
-    r.updatedAt = rs.getString("updated_at");
-    r.createdAt = rs.getString("created_at");
+    domain::IssueRow r = readIssueRow(rs);
     r.sortValue = rs.getString("sort_value");
     return r;
 }
@@ -405,7 +407,7 @@ unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId,
 bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueFields& f) {
     auto& ps = _db.prepare(
         "UPDATE issues SET tracker_id = ?, status_id = ?, priority_id = ?, assigned_to_id = ?, milestone_id = ?,"
-        " subject = ?, description = NULLIF(?, ''),"
+        " subject = ?, description = NULLIF(?, ''), triage_checklist = ?,"
         " closed_at = IF(?, COALESCE(closed_at, NOW()), NULL), updated_at = NOW(), lock_version = lock_version + 1"
         " WHERE id = ? AND lock_version = ?");
     ps.setUInt(1, f.trackerId);
@@ -415,9 +417,10 @@ bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueField
     bindOptional(ps, 5, f.milestoneId);
     ps.setString(6, f.subject);
     ps.setString(7, f.description);
-    ps.setBoolean(8, f.closed);
-    ps.setUInt(9, id);
-    ps.setUInt(10, lockVersion);
+    ps.setString(8, f.triageChecklist);
+    ps.setBoolean(9, f.closed);
+    ps.setUInt(10, id);
+    ps.setUInt(11, lockVersion);
     return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
@@ -470,6 +473,13 @@ void IssueRepository::addWatcher(unsigned issueId, unsigned userId) {
     ps.setUInt(1, issueId);
     ps.setUInt(2, userId);
     _db.run([&] { ps.executeUpdate(); });
+}
+
+bool IssueRepository::removeWatcher(unsigned issueId, unsigned userId) {
+    auto& ps = _db.prepare("DELETE FROM watchers WHERE issue_id = ? AND user_id = ?");
+    ps.setUInt(1, issueId);
+    ps.setUInt(2, userId);
+    return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
 bool IssueRepository::remove(const domain::Issue& issue) {

@@ -21,6 +21,7 @@ struct IssueFields {
     unsigned trackerId = 0, statusId = 0, priorityId = 0;
     std::optional<unsigned> assigneeId, milestoneId;
     std::string subject, description;
+    std::string triageChecklist;
     bool closed = false; ///< the new status is a closed one (sets closed_at)
 };
 
@@ -71,6 +72,7 @@ public:
                            const std::vector<domain::JournalDetail>& details);
     void adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta);
     void addWatcher(unsigned issueId, unsigned userId);
+    bool removeWatcher(unsigned issueId, unsigned userId);
     /// Deletes the issue (journals, relations, attachments rows and watchers go with it) and
     /// takes it off the counts. False when it is gone or changed since `issue` was read.
     bool remove(const domain::Issue& issue);

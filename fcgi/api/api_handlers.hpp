@@ -10,6 +10,11 @@ void issueShow(RequestContext& ctx);
 void issueCreate(RequestContext& ctx);
 void issueUpdate(RequestContext& ctx);
 void issueDestroy(RequestContext& ctx);
+/// POST /issues/:id/copy.json {"copy": {"project_id", "tracker_id"}}: Copy to (ticketflow's own).
+void issueCopy(RequestContext& ctx);
+/// POST /issues/:id/watchers.json {"user_id": N}, DELETE /issues/:id/watchers/:user_id.json.
+void watcherCreate(RequestContext& ctx);
+void watcherDestroy(RequestContext& ctx);
 
 // relations (api_relations.cpp)
 void relationsIndex(RequestContext& ctx);
@@ -30,5 +35,8 @@ void versionShow(RequestContext& ctx);
 void usersIndex(RequestContext& ctx);
 void userShow(RequestContext& ctx);
 void userCurrent(RequestContext& ctx);
+
+// saved queries (api_queries.cpp)
+void queriesIndex(RequestContext& ctx);
 
 } // namespace ticketflow::web::api

@@ -1,7 +1,10 @@
 // /issues.json, /projects/:id/issues.json, /issues/:id.json: Redmine's issue API.
 #include "fcgi/api/api_handlers.hpp"
 
+#include "core/app/copy_service.hpp"
 #include "core/app/issue_service.hpp"
+#include "core/app/watcher_service.hpp"
+#include "core/domain/copy_mapping.hpp"
 #include "core/domain/issue_access.hpp"
 #include "core/domain/issue_query.hpp"
 #include "core/storage/issue_repository.hpp"
@@ -147,6 +150,11 @@ void issueShow(RequestContext& ctx) {
         j["journals"] = std::move(journals);
     }
     if (wanted.count("relations")) j["relations"] = visibleRelationsJson(ctx, issue.id);
+    if (wanted.count("watchers") && actor.staff) {
+        Json watchers = Json::array();
+        for (unsigned id : issue.watcherIds) watchers.push_back(named(id, ctx.catalog.userName(id)));
+        j["watchers"] = std::move(watchers);
+    }
     if (wanted.count("allowed_statuses")) {
         Json statuses = Json::array();
         if (actor.allowedTo(domain::Permission::EditIssues, issue.projectId)) {
@@ -215,6 +223,16 @@ void issueUpdate(RequestContext& ctx) {
         milestone.present || body->contains("fixed_version_id")) {
         edit.milestoneId = app::IdChange::to(milestone.value);
     }
+    if (const auto it = body->find("triage_checklist"); it != body->end()) {
+        // ticketflow's own field: the ticked checklist item keys (core/domain/triage).
+        std::vector<std::string> keys;
+        if (it->is_array() && std::all_of(it->begin(), it->end(), [](const auto& k) { return k.is_string(); })) {
+            for (const auto& k : *it) keys.push_back(k.template get<std::string>());
+            edit.triageChecklist = std::move(keys);
+        } else {
+            errors.push_back("triage_checklist must be an array of item names.");
+        }
+    }
     edit.subject = textField(*body, "subject", errors);
     edit.description = textField(*body, "description", errors);
     edit.note = textField(*body, "notes", errors).value_or("");
@@ -248,6 +266,56 @@ void issueDestroy(RequestContext& ctx) {
         default:
             return respondError(ctx, 404, kNoIssue);
     }
+}
+
+void issueCopy(RequestContext& ctx) {
+    const auto id = routeId(ctx);
+    const auto source = id ? storage::IssueRepository(ctx.db).find(*id) : std::nullopt;
+    if (!source || !domain::canViewIssue(ctx.actor(), source->ref())) return respondError(ctx, 404, kNoIssue);
+    const auto body = readBody(ctx, "copy");
+    if (!body) return;
+    std::vector<std::string> errors;
+    const domain::Project* target = nullptr;
+    if (const auto it = body->find("project_id"); it != body->end() && it->is_string()) {
+        target = ctx.catalog.projectByIdentifier(it->get<std::string>());
+        if (!target) target = ctx.catalog.project(parseId(it->get<std::string>()).value_or(0));
+    } else if (const auto pid = idField(*body, "project_id", errors); pid.value) {
+        target = ctx.catalog.project(*pid.value);
+    }
+    const auto tracker = idField(*body, "tracker_id", errors);
+    if (!errors.empty()) return respondErrors(ctx, 422, errors);
+    if (!target) return respondError(ctx, 422, "Project is invalid: give project_id as an id or identifier.");
+    const unsigned trackerId =
+        tracker.value.value_or(domain::suggestedCopyTracker(ctx.catalog, source->trackerId, target->id).value_or(0));
+    const auto result = app::CopyService(ctx.db, ctx.catalog).copy(ctx.actor(), source->id, target->id, trackerId);
+    if (result.outcome != app::Outcome::Ok) return respondErrors(ctx, statusFor(result.outcome), result.errors);
+    const auto copy = storage::IssueRepository(ctx.db).find(result.issueId);
+    ctx.res.setHeader("Location", ctx.config.baseUrl + "/issues/" + std::to_string(result.issueId));
+    respondJson(ctx, 201, Json{{"issue", issueJson(*copy, ctx.catalog, ctx.actor())}});
+}
+
+void watcherCreate(RequestContext& ctx) {
+    const auto id = routeId(ctx);
+    const auto body = readJsonObject(ctx);
+    if (!body) return;
+    std::vector<std::string> errors;
+    const auto user = idField(*body, "user_id", errors);
+    if (!user.value) errors.push_back("user_id is required.");
+    if (!errors.empty()) return respondErrors(ctx, 422, errors);
+    std::string error;
+    const auto outcome = app::WatcherService(ctx.db, ctx.catalog).add(ctx.actor(), id.value_or(0), *user.value, error);
+    if (outcome != app::Outcome::Ok) return respondError(ctx, statusFor(outcome), error);
+    respondNoContent(ctx);
+}
+
+void watcherDestroy(RequestContext& ctx) {
+    const auto id = routeId(ctx);
+    const auto user = parseId(ctx.req.params["user_id"]);
+    std::string error = "No such watcher.";
+    const auto outcome = user ? app::WatcherService(ctx.db, ctx.catalog).remove(ctx.actor(), id.value_or(0), *user, error)
+                              : app::Outcome::NotFound;
+    if (outcome != app::Outcome::Ok) return respondError(ctx, statusFor(outcome), error);
+    respondNoContent(ctx);
 }
 
 } // namespace ticketflow::web::api

@@ -52,7 +52,7 @@ void respondNoContent(RequestContext& ctx) {
     ctx.res.body.clear();
 }
 
-std::optional<nlohmann::json> readBody(RequestContext& ctx, const char* root) {
+std::optional<nlohmann::json> readJsonObject(RequestContext& ctx) {
     const std::string type = ctx.req.contentType();
     // Browsers cannot send application/json across sites without asking first (CORS), so a
     // JSON content type is part of what keeps cookie-authenticated calls safe.
@@ -69,11 +69,21 @@ std::optional<nlohmann::json> readBody(RequestContext& ctx, const char* root) {
         respondError(ctx, 400, "The request body is not valid JSON.");
         return std::nullopt;
     }
-    if (!doc.is_object() || !doc.contains(root) || !doc[root].is_object()) {
+    if (!doc.is_object()) {
+        respondError(ctx, 422, "The JSON body must be an object.");
+        return std::nullopt;
+    }
+    return doc;
+}
+
+std::optional<nlohmann::json> readBody(RequestContext& ctx, const char* root) {
+    auto doc = readJsonObject(ctx);
+    if (!doc) return std::nullopt;
+    if (!doc->contains(root) || !(*doc)[root].is_object()) {
         respondError(ctx, 422, std::string("The JSON body must be an object with a \"") + root + "\" object.");
         return std::nullopt;
     }
-    return std::move(doc[root]);
+    return std::move((*doc)[root]);
 }
 
 std::string isoTime(const std::string& datetime) {

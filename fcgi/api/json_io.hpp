@@ -24,6 +24,10 @@ void respondNoContent(RequestContext& ctx);
 /// body, a wrong content type or a missing root, answers 400/415/422 and returns nullopt.
 std::optional<nlohmann::json> readBody(RequestContext& ctx, const char* root);
 
+/// The whole JSON body as an object (Redmine's watcher call has no root): same answers as
+/// readBody on a bad body.
+std::optional<nlohmann::json> readJsonObject(RequestContext& ctx);
+
 /// "2026-11-26T19:41:00Z" from a UTC DATETIME string ("2026-11-26 19:41:00").
 std::string isoTime(const std::string& datetime);
 

@@ -2,6 +2,8 @@
 // that Redmine clients find what they expect; ticketflow's own fields come last.
 #include "fcgi/api/json_views.hpp"
 
+#include "core/domain/triage.hpp"
+
 namespace ticketflow::web::api {
 
 namespace {
@@ -58,6 +60,7 @@ Json issueJson(const domain::Issue& issue, const domain::Catalog& catalog, const
     j["closed_on"] = issue.closedAt ? Json(isoTime(*issue.closedAt)) : Json(nullptr);
     j["lock_version"] = issue.lockVersion;
     j["source"] = issue.source;
+    if (actor.staff) j["triage_checklist"] = domain::parseChecklist(issue.triageChecklist);
     if (actor.staff && issue.customerId) {
         j["customer"] = named(*issue.customerId, issue.customerName);
         j["customer"]["email"] = issue.customerEmail;

@@ -3,8 +3,11 @@
 
 #include "core/domain/issue_access.hpp"
 #include "core/domain/permissions.hpp"
+#include "core/domain/triage.hpp"
 #include "fcgi/handlers/attachment_views.hpp"
 #include "fcgi/handlers/issue_views.hpp"
+
+#include <algorithm>
 
 namespace ticketflow::web::handlers {
 
@@ -42,6 +45,7 @@ FormState FormState::from(const domain::Issue& issue) {
     f.lockVersion = issue.lockVersion;
     f.assigneeId = issue.assigneeId;
     f.milestoneId = issue.milestoneId;
+    f.triageChecklist = issue.triageChecklist;
     return f;
 }
 
@@ -61,6 +65,8 @@ app::IssueEdit readEdit(const http::Request& req, std::vector<std::string>& erro
     const std::string* priv = req.formValue("private_notes");
     edit.privateNote = priv && *priv == "1";
     edit.attachments = readUploads(req);
+    // Unticked boxes are not posted: the marker says the checklist was on the form at all.
+    if (req.formValue("triage_checklist_shown")) edit.triageChecklist = req.formValues("triage_checklist[]");
     return edit;
 }
 
@@ -72,6 +78,7 @@ FormState stateFrom(const app::IssueEdit& edit, const domain::Issue& issue) {
     f.milestoneId = edit.milestoneId.applyTo(f.milestoneId);
     f.note = edit.note;
     f.privateNote = edit.privateNote;
+    if (edit.triageChecklist) f.triageChecklist = domain::normalizeChecklist(*edit.triageChecklist);
     return f;
 }
 
@@ -93,6 +100,17 @@ void addEditForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const
     }
     if (!canEdit) return;
     f->ShowSection("FIELDS");
+    if (actor.allowedTo(domain::Permission::TriageIssues, issue.projectId)) {
+        auto* triage = f->AddSectionDictionary("TRIAGE");
+        const auto ticked = domain::parseChecklist(form.triageChecklist);
+        for (const auto& item : domain::triageChecklistItems()) {
+            auto* row = triage->AddSectionDictionary("CHECK_ITEM");
+            row->SetValue("KEY", std::string(item.key));
+            row->SetValue("LABEL", std::string(item.label));
+            const bool on = std::find(ticked.begin(), ticked.end(), item.key) != ticked.end();
+            row->SetValue("CHECKED", on ? "checked" : "");
+        }
+    }
 
     auto* current = f->AddSectionDictionary("STATUS_OPTION");
     current->SetIntValue("ID", issue.statusId);

@@ -17,6 +17,10 @@ struct FormState {
     std::optional<unsigned> assigneeId, milestoneId;
     std::string note;
     bool privateNote = false;
+    std::string triageChecklist; ///< stored form (core/domain/triage)
+    /// After a conflict: the newest journal id the user had seen (0: none); later journals
+    /// are shown as "changed while you were editing".
+    std::optional<unsigned> conflictSince;
     static FormState from(const domain::Issue& issue);
 };
 

@@ -1,12 +1,14 @@
-// /issues and /projects/:identifier/issues: filtered, sorted, keyset-paginated issue lists.
+// /issues and /projects/:identifier/issues: filtered, sorted, keyset-paginated issue lists,
+// with the saved queries, the search box and the CSV link.
 #include "fcgi/handlers/handlers.hpp"
 
+#include "core/app/query_service.hpp"
 #include "core/domain/issue_query.hpp"
 #include "core/domain/permissions.hpp"
+#include "core/domain/saved_query.hpp"
 #include "core/storage/issue_repository.hpp"
-#include "core/storage/query_repository.hpp"
+#include "fcgi/handlers/issue_list_request.hpp"
 #include "fcgi/handlers/issue_views.hpp"
-#include "fcgi/http/form_parser.hpp"
 #include "fcgi/url_encode.hpp"
 
 #include <algorithm>
@@ -16,27 +18,6 @@ namespace ticketflow::web::handlers {
 namespace {
 
 using domain::SortKey;
-
-/// The parameters of the list: the saved query's (query_id) under the request's own.
-std::multimap<std::string, std::string> listParameters(RequestContext& ctx, const domain::Project* project,
-                                                       std::string& queryName, bool& denied) {
-    auto params = ctx.req.query;
-    const std::string* queryId = ctx.req.queryValue("query_id");
-    if (!queryId) return params;
-    const auto id = parseId(*queryId);
-    const auto saved = id ? storage::QueryRepository(ctx.db).find(*id) : std::nullopt;
-    if (!saved || (saved->projectId && (!project || *saved->projectId != project->id)) ||
-        (!saved->isPublic && saved->userId != ctx.actor().userId)) {
-        denied = true;
-        return params;
-    }
-    queryName = saved->name;
-    http::Limits limits;
-    for (const auto& [key, value] : http::parseUrlEncoded(saved->filters, limits)) {
-        if (!params.count(key)) params.emplace(key, value);
-    }
-    return params;
-}
 
 void addSortLinks(ctemplate::TemplateDictionary& dict, const domain::IssueQuery& q, const std::string& base) {
     static const std::pair<SortKey, const char*> columns[] = {
@@ -87,34 +68,43 @@ void addFilters(ctemplate::TemplateDictionary& dict, const domain::IssueQuery& q
     addOptions(dict, "MILESTONE_OPTION", milestones, q.milestoneIds);
 }
 
+/// The saved queries the actor may apply here, the one applied marked, with delete buttons
+/// where allowed; and the link that saves the current filters as a new query.
+void addSavedQueries(RequestContext& ctx, ctemplate::TemplateDictionary& dict, const ListRequest& list,
+                     const std::string& canonical) {
+    const auto& actor = ctx.actor();
+    const std::optional<unsigned> projectId = list.project ? std::optional<unsigned>(list.project->id) : std::nullopt;
+    for (const auto& q : app::QueryService(ctx.db).visible(actor, projectId)) {
+        auto* row = dict.AddSectionDictionary("SAVED_QUERY");
+        row->SetIntValue("QUERY_ID", q.id);
+        row->SetValue("QUERY_NAME", q.name);
+        row->SetValue("QUERY_URL", list.base + "?query_id=" + std::to_string(q.id));
+        if (q.isPublic) row->ShowSection("QUERY_PUBLIC");
+        if (list.savedQuery && list.savedQuery->id == q.id) row->ShowSection("QUERY_CURRENT");
+        if (domain::canDeleteQuery(actor, q.ref())) row->ShowSection("QUERY_CAN_DELETE");
+        dict.ShowSection("HAS_SAVED_QUERIES");
+    }
+    if (domain::canSaveQuery(actor, projectId)) {
+        const std::string project = list.project ? "project_id=" + urlEncode(list.project->identifier) + "&" : "";
+        dict.SetValueAndShowSection("NEW_QUERY_URL", "/queries/new?" + project + canonical, "CAN_SAVE_QUERY");
+    }
+}
+
 } // namespace
 
 void issueList(RequestContext& ctx) {
     const auto& actor = ctx.actor();
-    const domain::Project* project = nullptr;
-    if (ctx.req.params.count("identifier")) {
-        project = ctx.catalog.projectByIdentifier(ctx.req.params.at("identifier"));
-        if (!project) return ctx.renderError(404, "No such project.");
-    }
-    auto visibility = visibilityFor(actor, ctx.catalog);
-    if (project && std::find(visibility.projectIds.begin(), visibility.projectIds.end(), project->id) ==
-                       visibility.projectIds.end()) {
-        return ctx.denyAccess();
-    }
-    std::string queryName;
-    bool denied = false;
-    const auto params = listParameters(ctx, project, queryName, denied);
-    if (denied) return ctx.renderError(404, "No such saved query.");
-
-    auto parsed = domain::parseIssueQuery(params, actor.userId);
+    auto list = readListRequest(ctx);
+    if (!list) return;
+    const domain::Project* project = list->project;
+    auto& parsed = list->parsed;
     auto& q = parsed.query;
-    if (project) q.projectId = project->id;
-    const auto statusIds = statusIdsFor(q, ctx.catalog);
     storage::IssueRepository issues(ctx.db);
-    const auto page = issues.list(q, statusIds, visibility);
+    const auto page = issues.list(q, list->statusIds, list->visibility);
+    const std::string queryName = list->savedQuery ? list->savedQuery->name : std::string();
 
     ctemplate::TemplateDictionary dict("issues");
-    const std::string base = project ? "/projects/" + project->identifier + "/issues" : "/issues";
+    const std::string& base = list->base;
     dict.SetValue("BASE", base);
     if (project) {
         dict.SetValueAndShowSection("PROJECT_NAME", project->name, "IN_PROJECT");
@@ -142,7 +132,11 @@ void issueList(RequestContext& ctx) {
     }
     if (!project) dict.ShowSection("PROJECT_COLUMN");
     if (page.rows.empty()) dict.ShowSection("NO_ISSUES");
-    const std::string canonical = domain::toQueryString(q);
+    // Page links keep naming the saved query (its title, its mark in the list); the request's
+    // own parameters, which the links carry, win over the query's.
+    const std::string canonical =
+        (list->savedQuery ? "query_id=" + std::to_string(list->savedQuery->id) + "&" : std::string()) +
+        domain::toQueryString(q);
     if (page.hasNext && !page.rows.empty()) {
         const auto& last = page.rows.back();
         dict.SetValueAndShowSection(
@@ -158,6 +152,8 @@ void issueList(RequestContext& ctx) {
             "HAS_PREV");
     }
     addSortLinks(dict, q, base);
+    addSavedQueries(ctx, dict, *list, canonical);
+    dict.SetValue("CSV_URL", base + ".csv?" + canonical);
     addFilters(dict, q, ctx.catalog, project);
     dict.SetIntValue("LIMIT", q.limit);
     // Bad filter values are named on the page, which lists with the defaults in their place.

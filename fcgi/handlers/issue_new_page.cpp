@@ -1,4 +1,5 @@
-// /issues/new and /projects/:identifier/issues/new: staff enter a new issue.
+// /issues/new and /projects/:identifier/issues/new: staff and customers with a login enter a
+// new issue (a customer's priority and assignee are kept as wishes by IssueService).
 #include "fcgi/handlers/handlers.hpp"
 
 #include "core/app/issue_service.hpp"
@@ -56,8 +57,16 @@ void render(RequestContext& ctx, const domain::Project& project, const NewIssueF
     }
     addOptions(dict, "ASSIGNEE_OPTION", assignees,
                form.assigneeId ? std::vector<unsigned>{*form.assigneeId} : std::vector<unsigned>{});
-    addOptions(dict, "MILESTONE_OPTION", milestoneOptions(ctx.catalog, project.id),
-               form.milestoneId ? std::vector<unsigned>{*form.milestoneId} : std::vector<unsigned>{});
+    // Customers choose priority and contact as wishes (stored as hints); milestones are staff business.
+    const bool staff = ctx.actor().staff;
+    dict.SetValue("PRIORITY_LABEL", staff ? "Priority" : "Priority you would like");
+    dict.SetValue("ASSIGNEE_LABEL", staff ? "Assignee" : "Preferred support contact");
+    if (!staff) dict.ShowSection("CUSTOMER_WISHES");
+    if (staff) {
+        auto* fields = dict.AddSectionDictionary("STAFF_FIELDS");
+        addOptions(*fields, "MILESTONE_OPTION", milestoneOptions(ctx.catalog, project.id),
+                   form.milestoneId ? std::vector<unsigned>{*form.milestoneId} : std::vector<unsigned>{});
+    }
     ctx.renderPage("issue_new.tpl", dict, "New issue", status);
 }
 
@@ -76,7 +85,9 @@ const domain::Project* chosenProject(RequestContext& ctx) {
 
 void issueNewForm(RequestContext& ctx) {
     const domain::Project* project = chosenProject(ctx);
-    if (!project) return ctx.renderError(404, "No project to add an issue to.");
+    const bool named = ctx.req.params.count("identifier") || ctx.req.queryValue("project_id");
+    if (!project && !named) return ctx.renderError(403, "You may not add issues to any project.");
+    if (!project) return ctx.renderError(404, "No such project.");
     if (!ctx.actor().allowedTo(domain::Permission::AddIssues, project->id)) return ctx.denyAccess();
     NewIssueForm form;
     form.trackerId = project->trackerIds.empty() ? 0 : project->trackerIds.front();

@@ -6,8 +6,13 @@
 #include "core/domain/permissions.hpp"
 #include "core/storage/issue_repository.hpp"
 #include "fcgi/handlers/attachment_views.hpp"
+#include "core/domain/triage.hpp"
 #include "fcgi/handlers/issue_form.hpp"
+#include "fcgi/handlers/issue_links.hpp"
+#include "fcgi/handlers/issue_watchers.hpp"
 #include "fcgi/handlers/issue_views.hpp"
+
+#include <algorithm>
 
 namespace ticketflow::web::handlers {
 
@@ -29,20 +34,48 @@ std::string detailName(const domain::Catalog& catalog, const std::string& key,
     return *value;
 }
 
+/// Relations point at internal issues and the checklist is internal triage: customers see
+/// neither (staff-only history lines).
+bool staffOnly(const domain::JournalDetail& d) {
+    return d.property == "relation" || d.property == "checklist";
+}
+
+std::optional<std::string> valueName(const domain::Catalog& catalog, const domain::JournalDetail& d,
+                                     const std::optional<std::string>& value) {
+    if (!value) return std::nullopt;
+    if (d.property == "relation") return "#" + *value;
+    if (d.property == "checklist") return domain::describeChecklist(*value);
+    return detailName(catalog, d.key, value);
+}
+
 void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::Journal>& journals,
-                const domain::Catalog& catalog) {
+                const domain::Catalog& catalog, bool staff, std::optional<unsigned> conflictSince) {
     int n = 0;
     for (const auto& j : journals) {
+        const bool visible = !j.notes.empty() || std::any_of(j.details.begin(), j.details.end(), [&](const auto& d) {
+                                 return staff || !staffOnly(d);
+                             });
+        ++n; // numbering stays the same for every reader, so "#3" links agree
+        if (!visible) continue;
         auto* jd = dict.AddSectionDictionary("JOURNAL");
-        jd->SetIntValue("INDEX", ++n);
+        jd->SetIntValue("INDEX", n);
         jd->SetIntValue("JOURNAL_ID", j.id);
         jd->SetValue("AUTHOR", personName(catalog, j.userId, j.userName));
         jd->SetValue("CREATED", shortTime(j.createdAt));
+        // After a conflict, what the others changed is repeated above the form.
+        ctemplate::TemplateDictionary* meanwhile = nullptr;
+        if (conflictSince && j.id > *conflictSince) {
+            jd->ShowSection("MEANWHILE");
+            meanwhile = dict.AddSectionDictionary("CHANGED_MEANWHILE");
+            meanwhile->SetValue("AUTHOR", personName(catalog, j.userId, j.userName));
+            meanwhile->SetValue("CREATED", shortTime(j.createdAt));
+            if (!j.notes.empty()) meanwhile->SetValueAndShowSection("NOTES", j.notes, "HAS_NOTES");
+        }
         for (const auto& d : j.details) {
-            domain::DetailText text{d.property, d.key, std::nullopt, std::nullopt};
-            if (d.oldValue) text.oldName = detailName(catalog, d.key, d.oldValue);
-            if (d.value) text.newName = detailName(catalog, d.key, d.value);
+            if (!staff && staffOnly(d)) continue;
+            domain::DetailText text{d.property, d.key, valueName(catalog, d, d.oldValue), valueName(catalog, d, d.value)};
             jd->SetValueAndShowSection("TEXT", domain::describeDetail(text), "DETAIL");
+            if (meanwhile) meanwhile->SetValueAndShowSection("TEXT", domain::describeDetail(text), "DETAIL");
         }
         if (!j.notes.empty()) jd->SetValueAndShowSection("NOTES", j.notes, "HAS_NOTES");
         if (j.privateNotes) jd->ShowSection("PRIVATE");
@@ -84,13 +117,27 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vecto
         c->SetValue("CUSTOMER_NAME", issue.customerName);
         c->SetValue("CUSTOMER_EMAIL", issue.customerEmail);
     }
+    // What the customer asked for is shown to support and never applied.
+    if (actor.staff && (issue.hintPriorityId || issue.hintAssigneeId)) {
+        auto* h = dict.AddSectionDictionary("HINTS");
+        if (issue.hintPriorityId) h->SetValueAndShowSection("HINT_PRIORITY", catalog.priorityName(*issue.hintPriorityId), "HAS_HINT_PRIORITY");
+        if (issue.hintAssigneeId) h->SetValueAndShowSection("HINT_ASSIGNEE", personName(catalog, issue.hintAssigneeId, ""), "HAS_HINT_ASSIGNEE");
+    }
+    if (actor.staff && !issue.triageChecklist.empty()) {
+        dict.SetValueAndShowSection("CHECKLIST", domain::describeChecklist(issue.triageChecklist), "HAS_CHECKLIST");
+    }
     if (catalog.status(issue.statusId) && catalog.status(issue.statusId)->closed) dict.ShowSection("IS_CLOSED");
     for (const auto& e : errors) dict.SetValueAndShowSection("MESSAGE", e, "ERROR");
 
     if (!domain::canViewPrivateNotes(actor, issue.projectId)) {
         std::erase_if(journals, [](const domain::Journal& j) { return j.privateNotes; });
     }
-    addHistory(dict, journals, catalog);
+    addHistory(dict, journals, catalog, actor.staff, form.conflictSince);
+    unsigned newestJournal = 0;
+    for (const auto& j : journals) newestJournal = std::max(newestJournal, j.id);
+    dict.SetIntValue("SEEN_JOURNAL_ID", newestJournal);
+    addIssueLinks(dict, ctx, issue);
+    addWatchers(dict, ctx, issue);
     addAttachments(dict, ctx, issue);
     addEditForm(dict, ctx, issue, form);
     ctx.renderPage("issue.tpl", dict,

@@ -41,6 +41,9 @@ void issueUpdate(RequestContext& ctx) {
             const domain::Issue now = result.current ? *result.current : *issue;
             FormState form = stateFrom(edit, now);
             form.lockVersion = now.lockVersion;
+            // The newest journal the form was made with ("0" when the issue had none).
+            const std::string* seen = ctx.req.formValue("seen_journal_id");
+            form.conflictSince = seen && *seen == "0" ? std::optional<unsigned>(0) : parseId(seen ? *seen : "");
             return renderIssuePage(ctx, now, form, result.errors, 409);
         }
         case app::Outcome::Invalid:

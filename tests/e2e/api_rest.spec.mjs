@@ -265,6 +265,57 @@ s.check('relations: added from either side, journaled on both issues, removed; b
     'journal detail of the removal on the other issue');
 });
 
+s.check('copy to and gatekeeper triage through the API', async () => {
+  // A support issue that is not carol's (she would get 403 for her own, 404 for others').
+  const carols = new Set((await api('GET', '/issues.json?status_id=*&limit=100', { as: 'carol' })).json.issues.map((i) => i.id));
+  const support = (await api('GET', '/projects/psprosupport/issues.json?status_id=*&limit=100', { as: 'bill' })).json.issues
+    .find((i) => !carols.has(i.id));
+  const copied = await api('POST', `/issues/${support.id}/copy.json`, { as: 'bill', body: { copy: { project_id: 'psprointernal' } } });
+  assertEqual(copied.status, 201, 'status of the copy');
+  const copy = copied.json.issue;
+  assertEqual(copy.tracker.name, support.tracker.name === 'Support' ? 'Bug' : 'Feature', 'mapped tracker');
+  assertEqual(copy.subject, support.subject, 'subject');
+  assertEqual(copy.author.name, 'Bill Support', 'author of the copy');
+  assertOk(!('customer' in copy), 'customer on the copy', 'absent', copy.customer);
+  const rel = (await api('GET', `/issues/${support.id}/relations.json`, { as: 'bill' })).json.relations;
+  assertOk(rel.some((r) => r.relation_type === 'copied_to' && r.issue_to_id === copy.id), 'copied_to relation', 'present', rel);
+  assertEqual((await api('POST', `/issues/${support.id}/copy.json`, { as: 'carol', body: { copy: { project_id: 2 } } })).status,
+    404, 'carol copies');
+  assertErrors(await api('POST', `/issues/${support.id}/copy.json`, { as: 'bill', body: { copy: { project_id: 2, tracker_id: 1 } } }),
+    422, /Tracker/, 'a tracker the target project does not use');
+
+  assertErrors(await api('PUT', `/issues/${copy.id}.json`, { as: 'clemens', body: { issue: { triage_checklist: ['problem'] } } }),
+    403, /gatekeepers/, 'a developer ticks the checklist');
+  const versions = (await api('GET', '/projects/psprointernal/versions.json', { as: 'alex' })).json.versions;
+  const clemens = (await api('GET', '/users/current.json', { as: 'clemens' })).json.user.id;
+  const triaged = await api('PUT', `/issues/${copy.id}.json`, { as: 'alex', body: { issue: {
+    triage_checklist: ['reproduction', 'problem', 'nonsense'], status_id: 2, assigned_to_id: clemens,
+    fixed_version_id: versions.find((v) => v.name === '2.1.1').id } } });
+  assertEqual(triaged.status, 204, 'gatekeeper triage');
+  const after = (await api('GET', `/issues/${copy.id}.json`, { as: 'alex' })).json.issue;
+  assertEqual(JSON.stringify(after.triage_checklist), '["problem","reproduction"]', 'stored checklist');
+  assertEqual(after.status.name, 'Seen', 'status after triage');
+});
+
+s.check('watchers: include=watchers, add and remove; customers may not', async () => {
+  const issue = (await api('GET', '/projects/psprointernal/issues.json?limit=1', { as: 'alex' })).json.issues[0];
+  const clemens = (await api('GET', '/users/current.json', { as: 'clemens' })).json.user.id;
+  const path = `/issues/${issue.id}`;
+  await api('DELETE', `${path}/watchers/${clemens}.json`, { as: 'alex' });
+  assertEqual((await api('POST', `${path}/watchers.json`, { as: 'alex', body: { user_id: clemens } })).status, 204, 'add');
+  let watchers = (await api('GET', `${path}.json?include=watchers`, { as: 'alex' })).json.issue.watchers;
+  assertOk(watchers.some((w) => w.id === clemens && w.name === 'Clemens Developer'), 'watchers', 'include clemens', watchers);
+  const carol = (await api('GET', '/users/current.json', { as: 'carol' })).json.user.id;
+  assertErrors(await api('POST', `${path}/watchers.json`, { as: 'alex', body: { user_id: carol } }), 422, /members/,
+    'a customer as watcher of an internal issue');
+  assertEqual((await api('DELETE', `${path}/watchers/${clemens}.json`, { as: 'alex' })).status, 204, 'remove');
+  watchers = (await api('GET', `${path}.json?include=watchers`, { as: 'alex' })).json.issue.watchers;
+  assertOk(!watchers.some((w) => w.id === clemens), 'watchers after removal', 'without clemens', watchers);
+  const own = (await api('GET', '/issues.json?limit=1', { as: 'carol' })).json.issues[0];
+  assertEqual((await api('POST', `/issues/${own.id}/watchers.json`, { as: 'carol', body: { user_id: carol } })).status,
+    403, 'carol watches her own issue');
+});
+
 s.check('reference data: projects, trackers, statuses, priorities, versions, users', async () => {
   const projects = (await api('GET', '/projects.json?include=trackers', { as: 'admin' })).json.projects;
   assertEqual(JSON.stringify(projects.map((p) => p.identifier).sort()), '["psprointernal","psprosupport"]', 'projects');

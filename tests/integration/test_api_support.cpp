@@ -4,6 +4,8 @@
 
 #include "core/app/api_keys.hpp"
 #include "core/app/auth_service.hpp"
+#include "core/app/copy_service.hpp"
+#include "core/storage/relation_repository.hpp"
 #include "core/storage/issue_repository.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -206,6 +208,74 @@ BOOST_AUTO_TEST_CASE(a_customers_priority_and_assignee_become_hints) {
     BOOST_TEST((issue.hintPriorityId == std::optional<unsigned>(5)));
     BOOST_TEST((issue.hintAssigneeId == std::optional<unsigned>(team.clemens)));
     BOOST_TEST((issue.customerId == customer.customerId));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(copy_and_triage)
+
+BOOST_AUTO_TEST_CASE(copy_makes_a_linked_internal_issue_without_the_customer_in_one_step) {
+    Team team;
+    BOOST_REQUIRE(storage::UserRepository(team.t.db()).addMembership(team.bill, "psprointernal", "Support"));
+    team.catalog = storage::CatalogRepository(team.t.db()).load();
+    const unsigned source = team.create(team.bill, "psprosupport", "Support", "Crash on export");
+    team.t.db().execute("UPDATE issues SET hint_priority_id = 5, customer_id = NULL WHERE id = " + std::to_string(source));
+    const auto r = app::CopyService(team.t.db(), team.catalog)
+                       .copy(team.actor(team.bill), source, team.project("psprointernal"), team.tracker("Bug"));
+    BOOST_REQUIRE_MESSAGE(r.outcome == app::Outcome::Ok, (r.errors.empty() ? "" : r.errors.front()));
+    storage::IssueRepository repo(team.t.db());
+    const auto copy = *repo.find(r.issueId);
+    BOOST_TEST(copy.subject == "Crash on export");
+    BOOST_TEST(copy.description == "steps to reproduce");
+    BOOST_TEST((copy.authorId == std::optional<unsigned>(team.bill)));
+    BOOST_TEST(!copy.hintPriorityId);
+    BOOST_TEST(copy.statusId == team.status("New"));
+    BOOST_TEST(team.t.scalar("SELECT COUNT(*) FROM watchers WHERE issue_id = " + std::to_string(r.issueId)) == 1);
+    const auto links = storage::RelationRepository(team.t.db()).forIssue(source);
+    BOOST_REQUIRE(links.size() == 1u);
+    BOOST_TEST(links.front().type == "copied_to");
+    BOOST_TEST(links.front().toId == r.issueId);
+    // Journaled on both sides, read from each side.
+    BOOST_TEST(repo.journals(source, true).back().details.front().key == "copied_to");
+    BOOST_TEST(repo.journals(r.issueId, true).back().details.front().key == "copied_from");
+    BOOST_TEST(team.count(team.project("psprointernal"), "New") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(copy_is_refused_without_copy_permission_or_to_a_foreign_tracker) {
+    Team team;
+    const unsigned source = team.create(team.bill, "psprosupport", "Support", "Question");
+    app::CopyService copies(team.t.db(), team.catalog);
+    // mia (Manager) may see but not copy; bill may not add to the internal project.
+    BOOST_TEST((copies.copy(team.actor(team.mia), source, team.project("psprointernal"), team.tracker("Bug")).outcome ==
+                app::Outcome::Forbidden));
+    BOOST_TEST((copies.copy(team.actor(team.bill), source, team.project("psprointernal"), team.tracker("Bug")).outcome ==
+                app::Outcome::Forbidden));
+    BOOST_TEST((copies.copy(team.actor(team.clemens), source, team.project("psprointernal"), team.tracker("Bug"))
+                    .outcome == app::Outcome::NotFound));
+    BOOST_REQUIRE(storage::UserRepository(team.t.db()).addMembership(team.bill, "psprointernal", "Support"));
+    team.catalog = storage::CatalogRepository(team.t.db()).load();
+    BOOST_TEST((app::CopyService(team.t.db(), team.catalog)
+                    .copy(team.actor(team.bill), source, team.project("psprointernal"), team.tracker("Support"))
+                    .outcome == app::Outcome::Invalid));
+    BOOST_TEST(team.t.scalar("SELECT COUNT(*) FROM issues") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(only_gatekeepers_tick_the_checklist_and_it_is_journaled) {
+    Team team;
+    const unsigned id = team.create(team.alex, "psprointernal", "Bug", "Crash");
+    app::IssueService service(team.t.db(), team.catalog);
+    app::IssueEdit tick;
+    tick.triageChecklist = std::vector<std::string>{"screenshot", "problem"};
+    BOOST_TEST((service.update(team.actor(team.clemens), id, tick).outcome == app::Outcome::Forbidden));
+    BOOST_REQUIRE(service.update(team.actor(team.alex), id, tick).outcome == app::Outcome::Ok);
+    storage::IssueRepository repo(team.t.db());
+    BOOST_TEST(repo.find(id)->triageChecklist == "problem screenshot");
+    const auto detail = repo.journals(id, true).back().details.front();
+    BOOST_TEST(detail.property == "checklist");
+    BOOST_TEST(*detail.value == "problem screenshot");
+    // The same boxes again change nothing.
+    tick.lockVersion = 1;
+    BOOST_TEST(service.update(team.actor(team.alex), id, tick).unchanged);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -148,8 +148,9 @@ BOOST_AUTO_TEST_CASE(repository_update_with_old_lock_version_touches_no_row) {
     const unsigned id = team.create(team.bill, "psprosupport", "Support", "Two editors");
     storage::IssueRepository repo(team.t.db());
     const auto issue = *repo.find(id);
-    storage::IssueFields f{issue.trackerId,  issue.statusId,    issue.priorityId, issue.assigneeId,
-                           issue.milestoneId, issue.subject,    issue.description, false};
+    storage::IssueFields f{issue.trackerId,   issue.statusId, issue.priorityId,        issue.assigneeId,
+                           issue.milestoneId, issue.subject,  issue.description,       issue.triageChecklist,
+                           false};
     BOOST_CHECK(repo.update(id, 0, f));
     BOOST_CHECK(!repo.update(id, 0, f));
     BOOST_CHECK_EQUAL(repo.find(id)->lockVersion, 1u);

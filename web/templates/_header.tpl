@@ -14,6 +14,8 @@
     <a href="/">My page</a>
     {{#STAFF}}<a href="/issues">Issues</a>
     <a href="/issues/new">New issue</a>{{/STAFF}}
+    {{#CUSTOMER_NAV}}<a href="/issues">My issues</a>
+    <a href="/issues/new" id="report-issue">Report an issue</a>{{/CUSTOMER_NAV}}
   </nav>
   <div class="account">
     <span class="user" id="loggedas">Signed in as <a href="/my/account"><strong>{{USER_NAME}}</strong></a></span>

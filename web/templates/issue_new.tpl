@@ -13,20 +13,21 @@
   <input type="text" id="issue_subject" name="subject" value="{{SUBJECT}}" maxlength="255" required>
   <label for="issue_description">Description</label>
   <textarea id="issue_description" name="description" rows="10">{{DESCRIPTION}}</textarea>
-  <label for="issue_priority_id">Priority</label>
+  {{#CUSTOMER_WISHES}}<p class="hint" id="wishes-hint">Priority and contact are your wishes: the support team sees them and decides.</p>{{/CUSTOMER_WISHES}}
+  <label for="issue_priority_id">{{PRIORITY_LABEL}}</label>
   <select id="issue_priority_id" name="priority_id">
     {{#PRIORITY_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/PRIORITY_OPTION}}
   </select>
-  <label for="issue_assigned_to_id">Assignee</label>
+  <label for="issue_assigned_to_id">{{ASSIGNEE_LABEL}}</label>
   <select id="issue_assigned_to_id" name="assigned_to_id">
     <option value="">(nobody)</option>
     {{#ASSIGNEE_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/ASSIGNEE_OPTION}}
   </select>
-  <label for="issue_fixed_version_id">Milestone</label>
+  {{#STAFF_FIELDS}}<label for="issue_fixed_version_id">Milestone</label>
   <select id="issue_fixed_version_id" name="fixed_version_id">
     <option value="">(none)</option>
     {{#MILESTONE_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/MILESTONE_OPTION}}
-  </select>
+  </select>{{/STAFF_FIELDS}}
   <label for="issue_attachments">Files</label>
   <input type="file" id="issue_attachments" name="attachments" multiple>
   <p class="hint">{{ATTACHMENT_LIMITS}}</p>

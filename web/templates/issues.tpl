@@ -4,6 +4,24 @@
   {{#CAN_ADD}}<a class="button" href="/projects/{{PROJECT_IDENTIFIER}}/issues/new">New issue</a>{{/CAN_ADD}}
 </div>
 {{#QUERY_ERROR}}<p class="flash warning" role="alert">{{MESSAGE}}</p>{{/QUERY_ERROR}}
+<form method="get" action="/search" class="search" id="search-form" role="search">
+  {{#IN_PROJECT}}<input type="hidden" name="project_id" value="{{PROJECT_IDENTIFIER}}">{{/IN_PROJECT}}
+  <label for="search-q">Search</label>
+  <input type="search" name="q" id="search-q" maxlength="255" placeholder="Words in subject, description or notes">
+  <button type="submit">Search</button>
+</form>
+{{#HAS_SAVED_QUERIES}}<nav class="saved-queries" id="saved-queries" aria-label="Saved queries">
+  <h2>Saved queries</h2>
+  <ul>
+  {{#SAVED_QUERY}}<li id="query-{{QUERY_ID}}"{{#QUERY_CURRENT}} class="current"{{/QUERY_CURRENT}}>
+    <a href="{{QUERY_URL}}">{{QUERY_NAME}}</a>{{#QUERY_PUBLIC}} <span class="badge">public</span>{{/QUERY_PUBLIC}}
+    {{#QUERY_CAN_DELETE}}<form method="post" action="/queries/{{QUERY_ID}}/delete" class="inline delete-query">
+      <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+      <button type="submit" class="small" aria-label="Delete query {{QUERY_NAME}}">Delete</button>
+    </form>{{/QUERY_CAN_DELETE}}
+  </li>{{/SAVED_QUERY}}
+  </ul>
+</nav>{{/HAS_SAVED_QUERIES}}
 <form method="get" action="{{BASE}}" class="filters" id="query_form">
   <fieldset>
     <legend>Filters</legend>
@@ -37,6 +55,7 @@
     </label>
     <input type="hidden" name="limit" value="{{LIMIT}}">
     <button type="submit">Apply</button>
+    {{#CAN_SAVE_QUERY}}<a class="button" id="save-query" href="{{NEW_QUERY_URL}}">Save query</a>{{/CAN_SAVE_QUERY}}
   </fieldset>
 </form>
 {{#HAS_TOTAL}}<p class="total">{{TOTAL}} issues</p>{{/HAS_TOTAL}}
@@ -73,4 +92,5 @@
   {{#HAS_PREV}}<a rel="prev" class="prev" href="{{PREV_URL}}">&laquo; Previous</a>{{/HAS_PREV}}
   {{#HAS_NEXT}}<a rel="next" class="next" href="{{NEXT_URL}}">Next &raquo;</a>{{/HAS_NEXT}}
 </nav>
+<p class="other-formats">Also available in: <a href="{{CSV_URL}}" id="csv-export" download>CSV</a></p>
 {{>PAGE_FOOTER}}
