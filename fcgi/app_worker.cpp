@@ -92,7 +92,13 @@ void AppWorker::handle(http::Request& request, http::Response& response) {
             return;
         }
         request.params = match.params;
-        if (!authenticate(ctx, match.handler->ownCsrfCheck)) return;
+        const bool apiCredentials = !request.header("x-redmine-api-key").empty() ||
+                                    !request.header("authorization").empty() || request.queryValue("key");
+        if (match.handler->apiKeyToo && request.cookie(kSessionCookie).empty() && apiCredentials) {
+            if (!api::authenticate(ctx, _config.sessionHours)) return;
+        } else if (!authenticate(ctx, match.handler->ownCsrfCheck)) {
+            return;
+        }
         if (match.handler->requiresLogin && !ctx.signedIn()) {
             ctx.denyAccess();
             return;

@@ -44,8 +44,8 @@ http::Router<Route> build() {
     r.add("POST", "/issues/:id/watchers", {handlers::watcherAdd});
     r.add("POST", "/issues/:id/watchers/:user_id/delete", {handlers::watcherRemove});
     r.add("GET", "/attachments/:id", {handlers::attachmentShow});
-    r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload});
-    r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload});
+    r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload, true, false, false, true});
+    r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload, true, false, false, true});
 
     // The REST API, at Redmine's URLs.
     const auto json = [&r](const char* method, const char* pattern, HandlerFn fn) {
@@ -62,6 +62,7 @@ http::Router<Route> build() {
     json("POST", "/issues/:id/copy.json", api::issueCopy);
     json("POST", "/issues/:id/watchers.json", api::watcherCreate);
     json("DELETE", "/issues/:id/watchers/:user_id.json", api::watcherDestroy);
+    json("POST", "/uploads.json", api::uploadCreate);
     json("GET", "/issues/:id/relations.json", api::relationsIndex);
     json("POST", "/issues/:id/relations.json", api::relationCreate);
     json("GET", "/relations/:id.json", api::relationShow);

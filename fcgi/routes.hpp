@@ -15,6 +15,9 @@ struct Route {
     bool ownCsrfCheck = false;
     /// REST API (.json): API key / Basic / session authentication, JSON errors (api/api_auth).
     bool api = false;
+    /// A page that REST clients fetch too (attachment downloads, Redmine's content_url): an
+    /// API key or HTTP Basic is accepted when no session cookie is sent.
+    bool apiKeyToo = false;
 };
 
 /// Builds the table once; shared read-only by all worker threads.

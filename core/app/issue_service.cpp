@@ -1,6 +1,7 @@
 // Use cases on issues: create one, change it (status through the workflow, fields, a note).
 #include "core/app/issue_service.hpp"
 
+#include "core/app/api_uploads.hpp"
 #include "core/app/issue_attachments.hpp"
 #include "core/domain/issue_access.hpp"
 #include "core/domain/text.hpp"
@@ -31,7 +32,7 @@ constexpr std::size_t kMaxNoteBytes = 65'535;
 } // namespace
 
 CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft draft,
-                                  const std::vector<Upload>& uploads) {
+                                  const std::vector<Upload>& uploads, const std::vector<std::string>& uploadTokens) {
     CreateResult result;
     const domain::Project* project = _catalog.project(draft.projectId);
     if (!project) return {Outcome::NotFound, 0, {"No such project."}};
@@ -62,8 +63,11 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     result.issueId =
         issues.insert(draft, tracker->defaultStatusId, actor.userId ? std::optional(actor.userId) : std::nullopt);
     if (actor.userId && actor.staff) issues.addWatcher(result.issueId, actor.userId);
-    recordAttachments(_db, uploads, staged.files(),
-                      {result.issueId, std::nullopt, actor.userId ? std::optional(actor.userId) : std::nullopt});
+    const AttachmentOwner owner{result.issueId, std::nullopt,
+                                actor.userId ? std::optional(actor.userId) : std::nullopt};
+    recordAttachments(_db, uploads, staged.files(), owner);
+    claimUploads(_db, uploadTokens, owner, result.errors);
+    if (!result.errors.empty()) return {Outcome::Invalid, 0, std::move(result.errors)}; // rolls back
     tx.commit();
     staged.keep();
     return result;
@@ -137,7 +141,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         edit.triageChecklist ? domain::normalizeChecklist(*edit.triageChecklist) : issue->triageChecklist;
     const bool checklistChange = checklist != issue->triageChecklist;
     const bool hasNote = !domain::isBlank(edit.note);
-    const bool hasFiles = !edit.attachments.empty();
+    const bool hasFiles = !edit.attachments.empty() || !edit.uploadTokens.empty();
 
     if (fieldsChange && !actor.allowedTo(Permission::EditIssues, issue->projectId)) {
         return {Outcome::Forbidden, {"You may not change issues in this project."}, issue};
@@ -215,6 +219,12 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     const unsigned journalId =
         issues.insertJournal(issue->id, author, hasNote ? edit.note : std::string(), privateJournal, details);
     recordAttachments(_db, edit.attachments, staged.files(), {issue->id, journalId, author.userId, !privateJournal});
+    claimUploads(_db, edit.uploadTokens, {issue->id, journalId, author.userId, !privateJournal}, result.errors);
+    if (!result.errors.empty()) { // a bad upload token: nothing is written
+        result.outcome = Outcome::Invalid;
+        result.current = issue;
+        return result;
+    }
     if (statusId != issue->statusId || trackerId != issue->trackerId) {
         issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);
         issues.adjustCount(issue->projectId, trackerId, statusId, +1);

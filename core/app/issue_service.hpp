@@ -35,6 +35,7 @@ struct IssueEdit {
     std::optional<unsigned> trackerId, statusId, priorityId;
     std::optional<std::string> subject, description;
     std::optional<std::vector<std::string>> triageChecklist; ///< item keys (core/domain/triage)
+    std::vector<std::string> uploadTokens; ///< REST API uploads to attach (POST /uploads.json)
     IdChange assigneeId, milestoneId;
     std::string note;
     bool privateNote = false;
@@ -59,7 +60,9 @@ public:
     /// fields (unknown tracker for the project, assignee not assignable, closed milestone, …).
     /// `uploads` become the issue's attachments: checked against the store's limits (Invalid),
     /// written to disk before the transaction and removed again if it does not commit.
-    CreateResult create(const domain::Actor& actor, domain::IssueDraft draft, const std::vector<Upload>& uploads = {});
+    /// `uploadTokens` name files stored before by the REST API (POST /uploads.json).
+    CreateResult create(const domain::Actor& actor, domain::IssueDraft draft, const std::vector<Upload>& uploads = {},
+                        const std::vector<std::string>& uploadTokens = {});
 
     /// Applies an edit as one journal (note + field details). Status changes go through the
     /// workflow table; the edit is refused with Conflict when the issue changed since

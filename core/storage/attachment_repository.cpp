@@ -89,4 +89,33 @@ unsigned AttachmentRepository::copyToIssue(unsigned fromIssueId, unsigned toIssu
     return _db.run([&] { return static_cast<unsigned>(ps.executeUpdate()); });
 }
 
+unsigned AttachmentRepository::insertPending(const domain::Attachment& a, const std::string& tokenDigest) {
+    auto& ps = _db.prepare(
+        "INSERT INTO attachments (issue_id, filename, disk_filename, content_type, filesize, digest, author_id,"
+        " is_public, upload_token, created_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, 1, ?, NOW())");
+    ps.setString(1, a.filename);
+    ps.setString(2, a.diskFilename);
+    ps.setString(3, a.contentType);
+    ps.setUInt64(4, a.filesize);
+    ps.setString(5, a.digest);
+    bindOptional(ps, 6, a.authorId);
+    ps.setString(7, tokenDigest);
+    _db.run([&] { ps.executeUpdate(); });
+    return static_cast<unsigned>(_db.lastInsertId());
+}
+
+bool AttachmentRepository::claimPending(unsigned id, const std::string& tokenDigest, std::optional<unsigned> authorId,
+                                        unsigned issueId, std::optional<unsigned> journalId, bool isPublic) {
+    auto& ps = _db.prepare(
+        "UPDATE attachments SET issue_id = ?, journal_id = ?, is_public = ?, upload_token = NULL, created_at = NOW()"
+        " WHERE id = ? AND upload_token = ? AND issue_id IS NULL AND author_id <=> ?");
+    ps.setUInt(1, issueId);
+    bindOptional(ps, 2, journalId);
+    ps.setBoolean(3, isPublic);
+    ps.setUInt(4, id);
+    ps.setString(5, tokenDigest);
+    bindOptional(ps, 6, authorId);
+    return _db.run([&] { return ps.executeUpdate() == 1; });
+}
+
 } // namespace ticketflow::storage

@@ -30,6 +30,13 @@ public:
     /// New rows on `toIssueId` for every attachment of `fromIssueId` (Copy to): the same
     /// stored file (files are never changed in place), author and visibility. Returns how many.
     unsigned copyToIssue(unsigned fromIssueId, unsigned toIssueId);
+    /// An API upload (POST /uploads.json): a row without issue, waiting to be claimed with
+    /// its token, of which only the digest is stored. Returns the id.
+    unsigned insertPending(const domain::Attachment& a, const std::string& tokenDigest);
+    /// Attaches a pending upload to an issue (and journal) if the token digest and the
+    /// author match; false when it does not exist, is taken, or is someone else's.
+    bool claimPending(unsigned id, const std::string& tokenDigest, std::optional<unsigned> authorId, unsigned issueId,
+                      std::optional<unsigned> journalId, bool isPublic);
 
 private:
     Connection& _db;

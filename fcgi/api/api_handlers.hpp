@@ -16,6 +16,9 @@ void issueCopy(RequestContext& ctx);
 void watcherCreate(RequestContext& ctx);
 void watcherDestroy(RequestContext& ctx);
 
+// uploads (api_uploads.cpp): POST /uploads.json
+void uploadCreate(RequestContext& ctx);
+
 // relations (api_relations.cpp)
 void relationsIndex(RequestContext& ctx);
 void relationCreate(RequestContext& ctx);

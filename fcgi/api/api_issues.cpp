@@ -91,6 +91,26 @@ int statusFor(app::Outcome outcome) {
     return 500;
 }
 
+/// Redmine's "uploads": [{"token": "7.ab12…", "filename": …}] (only the token is used).
+std::vector<std::string> uploadTokens(const nlohmann::json& body, std::vector<std::string>& errors) {
+    std::vector<std::string> tokens;
+    const auto it = body.find("uploads");
+    if (it == body.end() || it->is_null()) return tokens;
+    if (!it->is_array() || it->size() > 100) {
+        errors.push_back("uploads must be an array of {\"token\": …} objects.");
+        return tokens;
+    }
+    for (const auto& u : *it) {
+        const auto token = u.is_object() ? u.find("token") : u.end();
+        if (!u.is_object() || token == u.end() || !token->is_string()) {
+            errors.push_back("Every entry of uploads needs a token.");
+            return {};
+        }
+        tokens.push_back(token->get<std::string>());
+    }
+    return tokens;
+}
+
 std::optional<unsigned> routeId(RequestContext& ctx) {
     const auto it = ctx.req.params.find("id");
     return it == ctx.req.params.end() ? std::nullopt : parseId(it->second);
@@ -149,6 +169,7 @@ void issueShow(RequestContext& ctx) {
         }
         j["journals"] = std::move(journals);
     }
+    if (wanted.count("attachments")) j["attachments"] = attachmentsJson(ctx, issue);
     if (wanted.count("relations")) j["relations"] = visibleRelationsJson(ctx, issue.id);
     if (wanted.count("watchers") && actor.staff) {
         Json watchers = Json::array();
@@ -193,9 +214,10 @@ void issueCreate(RequestContext& ctx) {
     draft.milestoneId = idField(*body, "fixed_version_id", errors).value;
     draft.subject = textField(*body, "subject", errors).value_or("");
     draft.description = textField(*body, "description", errors).value_or("");
+    const auto tokens = uploadTokens(*body, errors);
     if (!errors.empty()) return respondErrors(ctx, 422, errors);
 
-    const auto result = app::IssueService(ctx.db, ctx.catalog).create(ctx.actor(), draft);
+    const auto result = app::IssueService(ctx.db, ctx.catalog).create(ctx.actor(), draft, {}, tokens);
     if (result.outcome != app::Outcome::Ok) return respondErrors(ctx, statusFor(result.outcome), result.errors);
     const auto issue = storage::IssueRepository(ctx.db).find(result.issueId);
     ctx.res.setHeader("Location", ctx.config.baseUrl + "/issues/" + std::to_string(result.issueId));
@@ -237,6 +259,7 @@ void issueUpdate(RequestContext& ctx) {
     edit.description = textField(*body, "description", errors);
     edit.note = textField(*body, "notes", errors).value_or("");
     edit.privateNote = boolField(*body, "private_notes", errors).value_or(false);
+    edit.uploadTokens = uploadTokens(*body, errors);
     if (!errors.empty()) return respondErrors(ctx, 422, errors);
 
     app::IssueService service(ctx.db, ctx.catalog);

@@ -19,6 +19,8 @@ Json statusJson(const domain::Status& status);
 Json versionJson(const domain::Milestone& milestone, const domain::Catalog& catalog);
 /// {"id", "issue_id", "issue_to_id", "relation_type", "delay"} (defined in api_relations.cpp).
 Json relationJson(const domain::Relation& relation);
+/// The issue's files the caller may download, Redmine's attachment documents (api_uploads.cpp).
+Json attachmentsJson(RequestContext& ctx, const domain::Issue& issue);
 /// The issue's relations whose other issue the caller may see (api_relations.cpp).
 Json visibleRelationsJson(RequestContext& ctx, unsigned issueId);
 

@@ -316,6 +316,49 @@ s.check('watchers: include=watchers, add and remove; customers may not', async (
     403, 'carol watches her own issue');
 });
 
+s.check('uploads: token from /uploads.json, attached on create and update, downloadable with the key', async () => {
+  const bytes = Buffer.from('2026-11-26 client crashed in export\n');
+  const up = await api('POST', '/uploads.json?filename=client%20log.txt', { as: 'bill', raw: bytes,
+    headers: { 'Content-Type': 'application/octet-stream' } });
+  assertEqual(up.status, 201, 'upload');
+  assertMatch(up.json.upload.token, /^\d+\.[0-9a-f]{32}$/, 'token');
+  const made = await api('POST', '/issues.json', { as: 'bill', body: { issue: {
+    project_id: 'psprosupport', subject: 'With a log file', uploads: [{ token: up.json.upload.token, filename: 'client log.txt' }] } } });
+  assertEqual(made.status, 201, 'create with the upload');
+  const files = (await api('GET', `/issues/${made.json.issue.id}.json?include=attachments`, { as: 'bill' })).json.issue.attachments;
+  assertEqual(files.length, 1, 'attachments of the new issue');
+  assertEqual(files[0].filename, 'client log.txt', 'file name');
+  assertEqual(files[0].filesize, bytes.length, 'file size');
+  const download = await fetch(files[0].content_url, { headers: { 'X-Redmine-API-Key': keys.bill } });
+  assertEqual(download.status, 200, 'download with the API key');
+  assertOk(Buffer.from(await download.arrayBuffer()).equals(bytes), 'downloaded bytes', 'the uploaded bytes', undefined);
+
+  // A token works once, for its owner only, and a bad one changes nothing.
+  assertErrors(await api('POST', '/issues.json', { as: 'bill', body: { issue: {
+    project_id: 'psprosupport', subject: 'Reused token', uploads: [{ token: up.json.upload.token }] } } }), 422, /Upload token/,
+  'a used token');
+  const second = (await api('POST', '/uploads.json?filename=shot.png', { as: 'bill', raw: Buffer.from('PNG'),
+    headers: { 'Content-Type': 'application/octet-stream' } })).json.upload.token;
+  const before = (await api('GET', `/issues/${made.json.issue.id}.json?include=journals`, { as: 'bill' })).json.issue;
+  assertErrors(await api('PUT', `/issues/${made.json.issue.id}.json`, { as: 'alex', body: { issue: { uploads: [{ token: second }] } } }),
+    404, /./, 'alex uses bill\'s token on an issue he cannot see');
+  assertErrors(await api('PUT', `/issues/${made.json.issue.id}.json`, { as: 'admin', body: { issue: { uploads: [{ token: second }] } } }),
+    422, /Upload token/, 'admin uses bill\'s token');
+  assertEqual((await api('PUT', `/issues/${made.json.issue.id}.json`, { as: 'bill', body: { issue: { notes: 'screenshot',
+    uploads: [{ token: second }] } } })).status, 204, 'update with an upload');
+  const after = (await api('GET', `/issues/${made.json.issue.id}.json?include=journals,attachments`, { as: 'bill' })).json.issue;
+  assertEqual(after.attachments.length, 2, 'attachments after the update');
+  const detail = after.journals.at(-1).details[0];
+  assertEqual(JSON.stringify([detail.property, detail.new_value]), JSON.stringify(['attachment', 'shot.png']), 'journal detail');
+  assertEqual(before.journals.length + 1, after.journals.length, 'one journal for the update');
+  assertErrors(await api('POST', '/uploads.json', { as: 'bill', raw: 'x', headers: { 'Content-Type': 'text/plain' } }),
+    406, /octet-stream/, 'wrong content type');
+  assertErrors(await api('POST', '/uploads.json', { as: 'bill', raw: Buffer.alloc(0), headers: { 'Content-Type': 'application/octet-stream' } }),
+    422, /empty/, 'an empty upload');
+  assertEqual((await fetch(files[0].content_url, { headers: { 'X-Redmine-API-Key': keys.carol } })).status, 404,
+    'carol downloads bill\'s file');
+});
+
 s.check('reference data: projects, trackers, statuses, priorities, versions, users', async () => {
   const projects = (await api('GET', '/projects.json?include=trackers', { as: 'admin' })).json.projects;
   assertEqual(JSON.stringify(projects.map((p) => p.identifier).sort()), '["psprointernal","psprosupport"]', 'projects');
