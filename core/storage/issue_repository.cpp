@@ -25,7 +25,8 @@ const std::string kIssueFields =
     " (SELECT COUNT(*) FROM issue_relations r WHERE r.issue_from_id = i.id)"
     " + (SELECT COUNT(*) FROM issue_relations r WHERE r.issue_to_id = i.id) AS relation_count,"
     // Watchers are few per issue; their names come from the catalog.
-    " (SELECT COALESCE(GROUP_CONCAT(w.user_id ORDER BY w.user_id), '') FROM watchers w WHERE w.issue_id = i.id)"
+    // (No ORDER BY inside GROUP_CONCAT: that costs a temporary table per read; sorted below.)
+    " (SELECT COALESCE(GROUP_CONCAT(w.user_id), '') FROM watchers w WHERE w.issue_id = i.id)"
     " AS watcher_ids";
 
 const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i.customer_id";
@@ -63,6 +64,7 @@ domain::Issue readIssue(sql::ResultSet& rs) {
     for (const auto part : domain::split(watchers, ',')) {
         if (const auto id = domain::parseId(part)) i.watcherIds.push_back(*id);
     }
+    std::sort(i.watcherIds.begin(), i.watcherIds.end());
     i.source = rs.getString("source");
     i.triageChecklist = rs.getString("triage_checklist");
     i.customerReplied = rs.getBoolean("customer_replied");
