@@ -20,6 +20,7 @@ const std::map<std::string, std::string>& flashMessages() {
         {"relation_added", "Relation added."},
         {"relation_removed", "Relation removed."},
         {"watchers_changed", "Watchers updated."},
+        {"user_saved", "User saved."},
         {"api_key_reset", "Your API access key was reset; the old one no longer works."},
     };
     return messages;

@@ -3,7 +3,9 @@
 #include "fcgi/routes.hpp"
 
 #include "fcgi/api/api_handlers.hpp"
+#include "fcgi/handlers/customer_handlers.hpp"
 #include "fcgi/handlers/handlers.hpp"
+#include "fcgi/handlers/milestone_handlers.hpp"
 #include "fcgi/handlers/query_handlers.hpp"
 
 namespace ticketflow::web {
@@ -18,6 +20,13 @@ http::Router<Route> build() {
     r.add("GET", "/", {handlers::dashboard});
     r.add("GET", "/my/page", {handlers::dashboard});
     r.add("GET", "/my/account", {handlers::myAccount});
+    r.add("GET", "/users", {handlers::usersIndex});
+    r.add("GET", "/users/new", {handlers::userNew});
+    r.add("POST", "/users", {handlers::userCreate});
+    r.add("GET", "/users/:id/edit", {handlers::userEdit});
+    r.add("POST", "/users/:id", {handlers::userUpdate});
+    r.add("POST", "/users/:id/memberships", {handlers::membershipAdd});
+    r.add("POST", "/users/:id/memberships/delete", {handlers::membershipRemove});
     r.add("GET", "/my/api_key", {handlers::myApiKey});
     r.add("POST", "/my/api_key", {handlers::myApiKeyReset});
     r.add("GET", "/issues", {handlers::issueList});
@@ -43,6 +52,19 @@ http::Router<Route> build() {
     r.add("POST", "/relations/:id/delete", {handlers::relationRemove});
     r.add("POST", "/issues/:id/watchers", {handlers::watcherAdd});
     r.add("POST", "/issues/:id/watchers/:user_id/delete", {handlers::watcherRemove});
+    r.add("GET", "/projects/:identifier/roadmap", {handlers::roadmap});
+    r.add("GET", "/projects/:identifier/versions", {handlers::roadmap});
+    r.add("GET", "/projects/:identifier/versions/new", {handlers::milestoneNewForm});
+    r.add("POST", "/projects/:identifier/versions", {handlers::milestoneCreate});
+    r.add("GET", "/versions/:id", {handlers::milestoneShow});
+    r.add("GET", "/versions/:id/edit", {handlers::milestoneEditForm});
+    r.add("POST", "/versions/:id", {handlers::milestoneUpdate});
+    r.add("POST", "/versions/:id/delete", {handlers::milestoneDestroy});
+    r.add("GET", "/customers", {handlers::customerList});
+    r.add("GET", "/customers/:id", {handlers::customerShow});
+    r.add("GET", "/customers/:id/edit", {handlers::customerEditForm});
+    r.add("POST", "/customers/:id", {handlers::customerUpdate});
+    r.add("POST", "/customers/:id/merge", {handlers::customerMerge});
     r.add("GET", "/attachments/:id", {handlers::attachmentShow});
     r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload, true, false, false, true});
     r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload, true, false, false, true});
@@ -74,6 +96,9 @@ http::Router<Route> build() {
     json("GET", "/enumerations/issue_priorities.json", api::prioritiesIndex);
     json("GET", "/projects/:project/versions.json", api::versionsIndex);
     json("GET", "/versions/:id.json", api::versionShow);
+    json("POST", "/projects/:project/versions.json", api::versionCreate);
+    json("PUT", "/versions/:id.json", api::versionUpdate);
+    json("DELETE", "/versions/:id.json", api::versionDestroy);
     json("GET", "/users.json", api::usersIndex);
     json("GET", "/users/current.json", api::userCurrent);
     json("GET", "/users/:id.json", api::userShow);

@@ -60,6 +60,7 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     staged.save(uploads);
     storage::IssueRepository issues(_db);
     storage::Transaction tx(_db);
+    if (_newCustomer && actor.staff) draft.customerId = _newCustomer(_db);
     result.issueId =
         issues.insert(draft, tracker->defaultStatusId, actor.userId ? std::optional(actor.userId) : std::nullopt);
     if (actor.userId && actor.staff) issues.addWatcher(result.issueId, actor.userId);

@@ -7,6 +7,7 @@
 #include "core/domain/issue_draft.hpp"
 #include "core/storage/connection.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,11 @@ public:
     /// without DeleteIssues in its project.
     Outcome destroy(const domain::Actor& actor, unsigned issueId);
 
+    /// Staff entering an issue for someone not yet in the CRM: create() calls `insert` inside its
+    /// transaction and files the issue under the customer id it returns, so a refused issue
+    /// leaves no customer behind (see CustomerService::creator).
+    void createCustomerWith(std::function<unsigned(storage::Connection&)> insert) { _newCustomer = std::move(insert); }
+
 private:
     void keepAsHints(const domain::Actor& actor, domain::IssueDraft& draft) const;
     /// Assignee holds the tracker's assignable role; milestone is open in the project.
@@ -85,6 +91,7 @@ private:
     storage::Connection& _db;
     const domain::Catalog& _catalog;
     const AttachmentStore* _attachments = nullptr;
+    std::function<unsigned(storage::Connection&)> _newCustomer;
 };
 
 } // namespace ticketflow::app

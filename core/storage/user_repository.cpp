@@ -181,4 +181,58 @@ long UserRepository::count() {
     });
 }
 
+void UserRepository::update(unsigned id, const std::string& firstname, const std::string& lastname,
+                            const std::string& mail, bool admin, const std::string& status) {
+    auto& ps = _db.prepare(
+        "UPDATE users SET firstname = ?, lastname = ?, mail = NULLIF(?, ''), admin = ?, status = ?,"
+        " updated_at = NOW() WHERE id = ?");
+    ps.setString(1, firstname);
+    ps.setString(2, lastname);
+    ps.setString(3, mail);
+    ps.setBoolean(4, admin);
+    ps.setString(5, status);
+    ps.setUInt(6, id);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+void UserRepository::setPasswordHashById(unsigned id, const std::string& hash) {
+    auto& ps = _db.prepare("UPDATE users SET password_hash = ?, updated_at = NOW() WHERE id = ?");
+    ps.setString(1, hash);
+    ps.setUInt(2, id);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
+std::vector<UserRepository::MembershipRow> UserRepository::memberships(unsigned userId) {
+    auto& ps = _db.prepare("SELECT project_id, role_id FROM memberships WHERE user_id = ? ORDER BY project_id, role_id");
+    ps.setUInt(1, userId);
+    return _db.run([&] {
+        std::vector<MembershipRow> rows;
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) rows.push_back({rs->getUInt("project_id"), rs->getUInt("role_id")});
+        return rows;
+    });
+}
+
+bool UserRepository::addMembershipIds(unsigned userId, unsigned projectId, unsigned roleId) {
+    auto& ps = _db.prepare(
+        "INSERT IGNORE INTO memberships (user_id, project_id, role_id)"
+        " SELECT ?, p.id, r.id FROM projects p JOIN roles r ON r.id = ? WHERE p.id = ?");
+    ps.setUInt(1, userId);
+    ps.setUInt(2, roleId);
+    ps.setUInt(3, projectId);
+    _db.run([&] { ps.executeUpdate(); });
+    for (const auto& m : memberships(userId)) {
+        if (m.projectId == projectId && m.roleId == roleId) return true;
+    }
+    return false;
+}
+
+bool UserRepository::removeMembership(unsigned userId, unsigned projectId, unsigned roleId) {
+    auto& ps = _db.prepare("DELETE FROM memberships WHERE user_id = ? AND project_id = ? AND role_id = ?");
+    ps.setUInt(1, userId);
+    ps.setUInt(2, projectId);
+    ps.setUInt(3, roleId);
+    return _db.run([&] { return ps.executeUpdate() == 1; });
+}
+
 } // namespace ticketflow::storage

@@ -29,6 +29,18 @@ public:
 
     std::optional<UserRecord> findByLogin(const std::string& login);
     std::optional<UserRecord> findById(unsigned id);
+    /// Changes names, mail, the admin flag and the status ("active" / "locked"). Throws
+    /// StorageError (duplicateKey() when the mail is taken).
+    void update(unsigned id, const std::string& firstname, const std::string& lastname, const std::string& mail,
+                bool admin, const std::string& status);
+    void setPasswordHashById(unsigned id, const std::string& hash);
+    struct MembershipRow {
+        unsigned projectId = 0, roleId = 0;
+    };
+    std::vector<MembershipRow> memberships(unsigned userId);
+    /// Returns false when the project or role does not exist; an existing membership is Ok.
+    bool addMembershipIds(unsigned userId, unsigned projectId, unsigned roleId);
+    bool removeMembership(unsigned userId, unsigned projectId, unsigned roleId);
     /// Users by id, for the admin's list.
     std::vector<UserRecord> list(unsigned offset, unsigned limit);
     long count();

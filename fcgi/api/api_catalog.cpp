@@ -1,35 +1,13 @@
-// Reference data through the REST API: projects, trackers, statuses, priorities, versions
-// (ticketflow's milestones). Projects are listed only to their members, as in Redmine.
+// Reference data through the REST API: projects, trackers, statuses, priorities (versions are
+// in api_versions.cpp). Projects are listed only to their members, as in Redmine.
 #include "fcgi/api/api_handlers.hpp"
 
+#include "fcgi/api/api_project.hpp"
 #include "fcgi/api/json_views.hpp"
 
 namespace ticketflow::web::api {
 
 namespace {
-
-bool isMember(const domain::Actor& actor, unsigned projectId) {
-    return actor.admin || actor.roles.count(projectId) > 0;
-}
-
-/// The project named in the route (:project, an id or an identifier); answers and returns
-/// null when it does not exist (404) or the actor is not a member (403).
-const domain::Project* routeProject(RequestContext& ctx) {
-    const auto it = ctx.req.params.find("project");
-    const std::string ref = it == ctx.req.params.end() ? std::string() : it->second;
-    const domain::Project* project = nullptr;
-    if (const auto id = parseId(ref)) project = ctx.catalog.project(*id);
-    if (!project) project = ctx.catalog.projectByIdentifier(ref);
-    if (!project) {
-        respondError(ctx, 404, "No such project.");
-        return nullptr;
-    }
-    if (!isMember(ctx.actor(), project->id)) {
-        respondError(ctx, 403, "You are not a member of this project.");
-        return nullptr;
-    }
-    return project;
-}
 
 Json withTrackers(const domain::Project& project, const domain::Catalog& catalog, bool include) {
     Json j = projectJson(project);
@@ -94,24 +72,6 @@ void prioritiesIndex(RequestContext& ctx) {
         priorities.push_back(std::move(j));
     }
     respondJson(ctx, 200, Json{{"issue_priorities", std::move(priorities)}});
-}
-
-void versionsIndex(RequestContext& ctx) {
-    const domain::Project* project = routeProject(ctx);
-    if (!project) return;
-    Json versions = Json::array();
-    for (const auto& m : ctx.catalog.milestones) {
-        if (m.projectId == project->id) versions.push_back(versionJson(m, ctx.catalog));
-    }
-    const auto total = versions.size();
-    respondJson(ctx, 200, Json{{"versions", std::move(versions)}, {"total_count", total}});
-}
-
-void versionShow(RequestContext& ctx) {
-    const auto id = parseId(ctx.req.params["id"]);
-    const domain::Milestone* m = id ? ctx.catalog.milestone(*id) : nullptr;
-    if (!m || !isMember(ctx.actor(), m->projectId)) return respondError(ctx, 404, "No such version.");
-    respondJson(ctx, 200, Json{{"version", versionJson(*m, ctx.catalog)}});
 }
 
 } // namespace ticketflow::web::api

@@ -31,8 +31,13 @@ void projectShow(RequestContext& ctx);
 void trackersIndex(RequestContext& ctx);
 void statusesIndex(RequestContext& ctx);
 void prioritiesIndex(RequestContext& ctx);
+
+// versions, ticketflow's milestones (api_versions.cpp)
 void versionsIndex(RequestContext& ctx);
 void versionShow(RequestContext& ctx);
+void versionCreate(RequestContext& ctx);
+void versionUpdate(RequestContext& ctx);
+void versionDestroy(RequestContext& ctx);
 
 // users (api_users.cpp)
 void usersIndex(RequestContext& ctx);

@@ -117,17 +117,4 @@ Json statusJson(const domain::Status& status) {
     return j;
 }
 
-Json versionJson(const domain::Milestone& milestone, const domain::Catalog& catalog) {
-    Json j;
-    j["id"] = milestone.id;
-    const domain::Project* project = catalog.project(milestone.projectId);
-    j["project"] = named(milestone.projectId, project ? project->name : "");
-    j["name"] = milestone.name;
-    j["description"] = "";
-    j["status"] = milestone.status;
-    j["due_date"] = milestone.dueDate.empty() ? Json(nullptr) : Json(milestone.dueDate);
-    j["sharing"] = "none";
-    return j;
-}
-
 } // namespace ticketflow::web::api

@@ -16,7 +16,6 @@ Json issueJson(const domain::Issue& issue, const domain::Catalog& catalog, const
 Json journalJson(const domain::Journal& journal, const domain::Catalog& catalog);
 Json projectJson(const domain::Project& project);
 Json statusJson(const domain::Status& status);
-Json versionJson(const domain::Milestone& milestone, const domain::Catalog& catalog);
 /// {"id", "issue_id", "issue_to_id", "relation_type", "delay"} (defined in api_relations.cpp).
 Json relationJson(const domain::Relation& relation);
 /// The issue's files the caller may download, Redmine's attachment documents (api_uploads.cpp).

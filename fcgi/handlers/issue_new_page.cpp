@@ -2,10 +2,13 @@
 // new issue (a customer's priority and assignee are kept as wishes by IssueService).
 #include "fcgi/handlers/handlers.hpp"
 
+#include "core/app/customer_service.hpp"
 #include "core/app/issue_service.hpp"
 #include "core/domain/permissions.hpp"
 #include "fcgi/handlers/attachment_views.hpp"
 #include "fcgi/handlers/issue_views.hpp"
+
+#include <algorithm>
 
 namespace ticketflow::web::handlers {
 
@@ -15,7 +18,14 @@ struct NewIssueForm {
     unsigned projectId = 0, trackerId = 0, priorityId = 0;
     std::optional<unsigned> assigneeId, milestoneId;
     std::string subject, description;
+    std::string customerEmail, customerName, source = "web"; // staff entering an issue for a customer
 };
+
+/// What staff may pick as the source on this form; "api" is set by the REST API only.
+const std::vector<std::string>& formSources() {
+    static const std::vector<std::string> sources{"web", "phone", "email", "other"};
+    return sources;
+}
 
 /// Projects where the actor may add issues.
 std::vector<const domain::Project*> addableProjects(const RequestContext& ctx) {
@@ -66,6 +76,13 @@ void render(RequestContext& ctx, const domain::Project& project, const NewIssueF
         auto* fields = dict.AddSectionDictionary("STAFF_FIELDS");
         addOptions(*fields, "MILESTONE_OPTION", milestoneOptions(ctx.catalog, project.id),
                    form.milestoneId ? std::vector<unsigned>{*form.milestoneId} : std::vector<unsigned>{});
+        fields->SetValue("CUSTOMER_EMAIL", form.customerEmail);
+        fields->SetValue("CUSTOMER_NAME", form.customerName);
+        for (const auto& source : formSources()) {
+            auto* row = fields->AddSectionDictionary("SOURCE_OPTION");
+            row->SetValue("VALUE", source);
+            row->SetValue("SELECTED", source == form.source ? "selected" : "");
+        }
     }
     ctx.renderPage("issue_new.tpl", dict, "New issue", status);
 }
@@ -108,6 +125,18 @@ void issueCreate(RequestContext& ctx) {
     if (const auto* s = ctx.req.formValue("subject")) form.subject = *s;
     if (const auto* d = ctx.req.formValue("description")) form.description = *d;
     if (form.trackerId == 0 && errors.empty()) errors.push_back("Tracker cannot be blank.");
+    // On behalf of a customer: staff only (a customer's issue is always their own, from the web).
+    app::CustomerChoice customer;
+    if (ctx.actor().staff) {
+        if (const auto* e = ctx.req.formValue("customer_email")) form.customerEmail = *e;
+        if (const auto* n = ctx.req.formValue("customer_name")) form.customerName = *n;
+        if (const auto* s = ctx.req.formValue("source")) form.source = *s;
+        const auto& allowed = formSources();
+        const bool listed = std::find(allowed.begin(), allowed.end(), form.source) != allowed.end();
+        if (!listed || !domain::isValidSource(form.source)) errors.push_back("Source is not included in the list.");
+        customer = app::CustomerService(ctx.db).choose(form.customerEmail, form.customerName);
+        for (auto& e : customer.errors) errors.push_back(std::move(e));
+    }
     if (!errors.empty()) return render(ctx, *project, form, errors, 422);
 
     domain::IssueDraft draft;
@@ -118,9 +147,12 @@ void issueCreate(RequestContext& ctx) {
     draft.description = form.description;
     draft.assigneeId = form.assigneeId;
     draft.milestoneId = form.milestoneId;
-    draft.source = "web";
+    draft.source = ctx.actor().staff ? form.source : "web";
+    draft.customerId = customer.existingId;
     const auto store = attachmentStore(ctx);
-    const auto result = app::IssueService(ctx.db, ctx.catalog, &store).create(ctx.actor(), draft, readUploads(ctx.req));
+    app::IssueService service(ctx.db, ctx.catalog, &store);
+    if (customer.create) service.createCustomerWith(app::CustomerService::creator(*customer.create));
+    const auto result = service.create(ctx.actor(), draft, readUploads(ctx.req));
     switch (result.outcome) {
         case app::Outcome::Ok:
             return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "created");

@@ -27,7 +27,19 @@
   <select id="issue_fixed_version_id" name="fixed_version_id">
     <option value="">(none)</option>
     {{#MILESTONE_OPTION}}<option value="{{ID}}" {{SELECTED}}>{{NAME}}</option>{{/MILESTONE_OPTION}}
-  </select>{{/STAFF_FIELDS}}
+  </select>
+  <fieldset class="on-behalf" id="on-behalf">
+    <legend>On behalf of a customer (optional)</legend>
+    <label for="issue_customer_email">Customer email</label>
+    <input type="email" id="issue_customer_email" name="customer_email" value="{{CUSTOMER_EMAIL}}" maxlength="254" aria-describedby="customer-hint">
+    <label for="issue_customer_name">Customer name</label>
+    <input type="text" id="issue_customer_name" name="customer_name" value="{{CUSTOMER_NAME}}" maxlength="255" aria-describedby="customer-hint">
+    <p class="hint" id="customer-hint">A known address files the issue under that customer; a new one creates the customer with this name.</p>
+    <label for="issue_source">Received by</label>
+    <select id="issue_source" name="source">
+      {{#SOURCE_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/SOURCE_OPTION}}
+    </select>
+  </fieldset>{{/STAFF_FIELDS}}
   <label for="issue_attachments">Files</label>
   <input type="file" id="issue_attachments" name="attachments" multiple>
   <p class="hint">{{ATTACHMENT_LIMITS}}</p>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>PAGE_HEADER}}
 <div class="title-bar">
   <h1>{{LIST_TITLE}}</h1>
+  {{#IN_PROJECT}}<a href="/projects/{{PROJECT_IDENTIFIER}}/roadmap" id="roadmap-link">Roadmap</a>{{/IN_PROJECT}}
   {{#CAN_ADD}}<a class="button" href="/projects/{{PROJECT_IDENTIFIER}}/issues/new">New issue</a>{{/CAN_ADD}}
 </div>
 {{#QUERY_ERROR}}<p class="flash warning" role="alert">{{MESSAGE}}</p>{{/QUERY_ERROR}}
