@@ -1,6 +1,8 @@
 // Everything a page handler gets for one request: request, response, database, the actor.
 #include "fcgi/request_context.hpp"
 
+#include "core/domain/permissions.hpp"
+
 #include "fcgi/url_encode.hpp"
 
 #include <map>
@@ -21,6 +23,10 @@ const std::map<std::string, std::string>& flashMessages() {
         {"relation_removed", "Relation removed."},
         {"watchers_changed", "Watchers updated."},
         {"user_saved", "User saved."},
+        {"milestone_saved", "Milestone saved."},
+        {"milestone_deleted", "Milestone deleted."},
+        {"customer_saved", "Customer saved."},
+        {"customers_merged", "Customers merged."},
         {"api_key_reset", "Your API access key was reset; the old one no longer works."},
     };
     return messages;
@@ -51,6 +57,7 @@ LayoutInfo RequestContext::layout(const std::string& title) {
         layout.csrfToken = session->csrfToken;
         layout.staff = session->actor.staff;
         layout.admin = session->actor.admin;
+        layout.customers = session->actor.allowedAnywhere(domain::Permission::ViewCustomers);
     }
     layout.flash = takeFlash();
     return layout;

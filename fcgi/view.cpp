@@ -33,6 +33,7 @@ void View::addLayout(ctemplate::TemplateDictionary& dict, const LayoutInfo& layo
             user->SetValue("CSRF_TOKEN", layout.csrfToken);
             user->ShowSection(layout.staff ? "STAFF" : "CUSTOMER_NAV");
             if (layout.admin) user->ShowSection("ADMIN");
+            if (layout.customers) user->ShowSection("CUSTOMERS_NAV");
         } else {
             inc->ShowSection("SIGNED_OUT");
         }

@@ -14,6 +14,7 @@ struct LayoutInfo {
     std::string csrfToken; ///< for the sign-out form
     bool staff = false;
     bool admin = false;
+    bool customers = false; ///< may open the customer list (ViewCustomers somewhere)
     std::string flash;      ///< one-line confirmation ("Issue #12 created.")
     std::string currentNav; ///< "home", "issues", "new"
 };

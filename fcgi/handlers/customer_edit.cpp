@@ -47,7 +47,7 @@ void customerUpdate(RequestContext& ctx) {
     const auto result = app::CustomerService(ctx.db).update(ctx.actor(), *id, fields);
     switch (result.outcome) {
         case app::Outcome::Ok:
-            return ctx.redirectWithFlash("/customers/" + std::to_string(*id), "updated");
+            return ctx.redirectWithFlash("/customers/" + std::to_string(*id), "customer_saved");
         case app::Outcome::Forbidden:
             return ctx.denyAccess();
         case app::Outcome::NotFound:
@@ -67,7 +67,7 @@ void customerMerge(RequestContext& ctx) {
     const auto result = app::CustomerService(ctx.db).merge(ctx.actor(), *id, *into);
     switch (result.outcome) {
         case app::Outcome::Ok:
-            return ctx.redirectWithFlash("/customers/" + std::to_string(*into), "updated");
+            return ctx.redirectWithFlash("/customers/" + std::to_string(*into), "customers_merged");
         case app::Outcome::Forbidden:
             return ctx.denyAccess();
         case app::Outcome::NotFound:

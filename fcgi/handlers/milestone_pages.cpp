@@ -165,7 +165,7 @@ void milestoneCreate(RequestContext& ctx) {
     const FormPage page{project, 0, postedFields(ctx.req), {}};
     const auto result = app::MilestoneService(ctx.db, ctx.catalog).create(ctx.actor(), project->id, page.fields);
     if (result.outcome != app::Outcome::Ok) return renderFailure(ctx, page, result);
-    ctx.res.redirect("/versions/" + std::to_string(result.milestoneId), 303);
+    ctx.redirectWithFlash("/versions/" + std::to_string(result.milestoneId), "milestone_saved");
 }
 
 void milestoneEditForm(RequestContext& ctx) {
@@ -182,7 +182,7 @@ void milestoneUpdate(RequestContext& ctx) {
     const FormPage page{ctx.catalog.project(milestone->projectId), milestone->id, postedFields(ctx.req), {}};
     const auto result = app::MilestoneService(ctx.db, ctx.catalog).update(ctx.actor(), milestone->id, page.fields);
     if (result.outcome != app::Outcome::Ok) return renderFailure(ctx, page, result);
-    ctx.res.redirect("/versions/" + std::to_string(milestone->id), 303);
+    ctx.redirectWithFlash("/versions/" + std::to_string(milestone->id), "milestone_saved");
 }
 
 void milestoneDestroy(RequestContext& ctx) {
@@ -193,7 +193,7 @@ void milestoneDestroy(RequestContext& ctx) {
     // Refused while in use: the edit form again, unchanged, with the reason.
     if (result.outcome != app::Outcome::Ok)
         return renderFailure(ctx, {project, milestone->id, milestone->fields, {}}, result);
-    ctx.res.redirect("/projects/" + project->identifier + "/roadmap", 303);
+    ctx.redirectWithFlash("/projects/" + project->identifier + "/roadmap", "milestone_deleted");
 }
 
 } // namespace ticketflow::web::handlers

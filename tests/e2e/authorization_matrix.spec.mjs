@@ -124,6 +124,17 @@ s.check('writes: refused ones change nothing', async () => {
   assertOk(wrong.length === 0, 'write cells', 'all as expected', wrong.join('\n'));
 });
 
+s.check('menus offer only what the role may open', async () => {
+  const links = {};
+  for (const role of roles.slice(1)) {
+    const html = await (await fetch(base('/'), { headers: { Cookie: who[role].cookie } })).text();
+    links[role] = ['nav-customers', 'nav-users'].filter((id) => html.includes(`id="${id}"`)).join(',');
+  }
+  assertEqual(JSON.stringify(links), JSON.stringify({
+    carol: '', mia: 'nav-customers', clemens: '', alex: '', bill: 'nav-customers', admin: 'nav-customers,nav-users',
+  }), 'Customers and Users links per role');
+});
+
 s.check('a Support issue cannot be assigned to a non-support user, by API or form', async () => {
   const clemens = (await api('clemens', 'GET', '/users/current.json')).json.user.id;
   const before = await issueState(ids.support);

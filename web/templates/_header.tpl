@@ -13,8 +13,8 @@
   <nav class="main-nav" aria-label="Main">
     <a href="/">My page</a>
     {{#STAFF}}<a href="/issues">Issues</a>
-    <a href="/issues/new">New issue</a>
-    <a href="/customers" id="nav-customers">Customers</a>{{/STAFF}}
+    <a href="/issues/new">New issue</a>{{/STAFF}}
+    {{#CUSTOMERS_NAV}}<a href="/customers" id="nav-customers">Customers</a>{{/CUSTOMERS_NAV}}
     {{#ADMIN}}<a href="/users" id="nav-users">Users</a>{{/ADMIN}}
     {{#CUSTOMER_NAV}}<a href="/issues">My issues</a>
     <a href="/issues/new" id="report-issue">Report an issue</a>{{/CUSTOMER_NAV}}
