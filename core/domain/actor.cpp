@@ -35,6 +35,10 @@ bool Actor::allowedTo(Permission permission, unsigned projectId) const {
     return it != roles.end() && anyRoleHas(it->second, permission);
 }
 
+bool Actor::isMemberOf(unsigned projectId) const {
+    return isActive() && (admin || roles.count(projectId) > 0);
+}
+
 bool Actor::allowedAnywhere(Permission permission) const {
     if (!isActive()) return false;
     if (admin) return true;

@@ -32,7 +32,10 @@ struct Actor {
     /// misconfigured membership cannot show a customer other customers' issues or private notes.
     bool allowedTo(Permission permission, unsigned projectId) const;
 
-    /// allowedTo in at least one project (admin: true). For menus and the dashboard.
+    /// Holds a role in `projectId` (admin: every project), as Redmine lists projects to members.
+    bool isMemberOf(unsigned projectId) const;
+
+        /// allowedTo in at least one project (admin: true). For menus and the dashboard.
     bool allowedAnywhere(Permission permission) const;
 
     /// Ids of the actor's roles in `projectId`, ascending, no duplicates (memberships only, also

@@ -1,6 +1,8 @@
 // Reference data of the installation, with lookups by id.
 #include "core/domain/catalog.hpp"
 
+#include "core/domain/text.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -43,6 +45,13 @@ const Role* Catalog::role(unsigned id) const {
 }
 const StaffUser* Catalog::staffUser(unsigned id) const {
     return findById(staff, id);
+}
+
+const Project* Catalog::projectByRef(const std::string& ref) const {
+    if (const auto id = parseId(ref)) {
+        if (const Project* p = project(*id)) return p;
+    }
+    return projectByIdentifier(ref);
 }
 
 const Project* Catalog::projectByIdentifier(const std::string& identifier) const {

@@ -67,6 +67,8 @@ public:
 
     const Project* project(unsigned id) const;
     const Project* projectByIdentifier(const std::string& identifier) const;
+    /// A project as Redmine's URLs and API name it: by id ("2") or by identifier ("psprointernal").
+    const Project* projectByRef(const std::string& ref) const;
     const Tracker* tracker(unsigned id) const;
     const Status* status(unsigned id) const;
     const Priority* priority(unsigned id) const;

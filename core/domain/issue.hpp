@@ -18,8 +18,9 @@ struct Issue {
     std::string triageChecklist;
     bool customerReplied = false;
     unsigned lockVersion = 0;
-    unsigned attachmentCount = 0; ///< files of the issue, private ones included
-    unsigned relationCount = 0;   ///< relations on either side
+    // Read with the history only (IssueRepository::findWithHistory), for the issue page.
+    unsigned attachmentCount = 0;     ///< files of the issue, private ones included
+    unsigned relationCount = 0;       ///< relations on either side
     std::vector<unsigned> watcherIds; ///< ascending
     std::string createdAt, updatedAt; ///< "YYYY-MM-DD HH:MM:SS", UTC
     std::optional<std::string> closedAt;

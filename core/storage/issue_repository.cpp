@@ -19,15 +19,17 @@ const std::string kIssueFields =
     " COALESCE(i.description, '') AS description, i.author_id, i.assigned_to_id, i.milestone_id, i.customer_id,"
     " i.hint_priority_id, i.hint_assigned_to_id, i.source, i.triage_checklist, i.customer_replied, i.lock_version,"
     " i.created_at, i.updated_at, i.closed_at, COALESCE(c.name, '') AS customer_name,"
-    " COALESCE(c.email, '') AS customer_email,"
-    // An index-only count, so pages skip the attachments query for the many issues without files.
-    " (SELECT COUNT(*) FROM attachments a WHERE a.issue_id = i.id) AS attachment_count,"
+    " COALESCE(c.email, '') AS customer_email";
+
+// What the issue page shows beside the issue, read only there (findWithHistory): index-only
+// counts, so the page skips the files and relations queries for the many issues without any,
+// and the watchers, whose names come from the catalog. (No ORDER BY inside GROUP_CONCAT: that
+// costs a temporary table per read; sorted in readPageExtras.)
+const std::string kPageExtras =
+    ", (SELECT COUNT(*) FROM attachments a WHERE a.issue_id = i.id) AS attachment_count,"
     " (SELECT COUNT(*) FROM issue_relations r WHERE r.issue_from_id = i.id)"
     " + (SELECT COUNT(*) FROM issue_relations r WHERE r.issue_to_id = i.id) AS relation_count,"
-    // Watchers are few per issue; their names come from the catalog.
-    // (No ORDER BY inside GROUP_CONCAT: that costs a temporary table per read; sorted below.)
-    " (SELECT COALESCE(GROUP_CONCAT(w.user_id), '') FROM watchers w WHERE w.issue_id = i.id)"
-    " AS watcher_ids";
+    " (SELECT COALESCE(GROUP_CONCAT(w.user_id), '') FROM watchers w WHERE w.issue_id = i.id) AS watcher_ids";
 
 const std::string kIssueFrom = " FROM issues i LEFT JOIN customers c ON c.id = i.customer_id";
 
@@ -58,13 +60,6 @@ domain::Issue readIssue(sql::ResultSet& rs) {
     i.customerId = optionalUInt(rs, "customer_id");
     i.hintPriorityId = optionalUInt(rs, "hint_priority_id");
     i.hintAssigneeId = optionalUInt(rs, "hint_assigned_to_id");
-    i.attachmentCount = static_cast<unsigned>(rs.getUInt("attachment_count"));
-    i.relationCount = static_cast<unsigned>(rs.getUInt("relation_count"));
-    const std::string watchers = rs.getString("watcher_ids");
-    for (const auto part : domain::split(watchers, ',')) {
-        if (const auto id = domain::parseId(part)) i.watcherIds.push_back(*id);
-    }
-    std::sort(i.watcherIds.begin(), i.watcherIds.end());
     i.source = rs.getString("source");
     i.triageChecklist = rs.getString("triage_checklist");
     i.customerReplied = rs.getBoolean("customer_replied");
@@ -75,6 +70,16 @@ domain::Issue readIssue(sql::ResultSet& rs) {
     i.customerName = rs.getString("customer_name");
     i.customerEmail = rs.getString("customer_email");
     return i;
+}
+
+void readPageExtras(sql::ResultSet& rs, domain::Issue& i) {
+    i.attachmentCount = static_cast<unsigned>(rs.getUInt("attachment_count"));
+    i.relationCount = static_cast<unsigned>(rs.getUInt("relation_count"));
+    const std::string watchers = rs.getString("watcher_ids");
+    for (const auto part : domain::split(watchers, ',')) {
+        if (const auto id = domain::parseId(part)) i.watcherIds.push_back(*id);
+    }
+    std::sort(i.watcherIds.begin(), i.watcherIds.end());
 }
 
 /// The SQL expression behind each sort key: the only way a sort reaches the SQL text.
@@ -177,13 +182,15 @@ std::optional<domain::Issue> IssueRepository::find(unsigned id) {
 
 std::optional<IssueWithHistory> IssueRepository::findWithHistory(unsigned id) {
     // One round trip for the issue page: the issue's columns repeat on each journal row.
-    auto& ps = _db.prepare(kIssueSelect + kJournalColumns + kIssueFrom + " LEFT JOIN journals j ON j.issue_id = i.id" +
+    auto& ps = _db.prepare(kIssueSelect + kPageExtras + kJournalColumns + kIssueFrom +
+                           " LEFT JOIN journals j ON j.issue_id = i.id" +
                            kJournalJoins + " WHERE i.id = ?");
     ps.setUInt(1, id);
     return _db.run([&]() -> std::optional<IssueWithHistory> {
         std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
         if (!rs->next()) return std::nullopt;
         IssueWithHistory result{readIssue(*rs), {}};
+        readPageExtras(*rs, result.issue);
         JournalCollector journals;
         do {
             journals.add(*rs);

@@ -37,7 +37,8 @@ public:
     std::optional<domain::Issue> find(unsigned id);
     /// The issue and its whole history in one round trip (the issue page). Private notes are
     /// included: the caller filters them by the reader's permission. A journal written by a
-    /// customer carries the customer's name; staff names come from the catalog.
+    /// customer carries the customer's name; staff names come from the catalog. Only this read
+    /// fills Issue::attachmentCount, relationCount and watcherIds.
     std::optional<IssueWithHistory> findWithHistory(unsigned id);
     /// Journals oldest first, with details; private notes only when asked for.
     std::vector<domain::Journal> journals(unsigned issueId, bool includePrivate);

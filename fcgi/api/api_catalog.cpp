@@ -30,7 +30,7 @@ void projectsIndex(RequestContext& ctx) {
     Json projects = Json::array();
     const bool trackers = includes(ctx.req, "trackers");
     for (const auto& p : ctx.catalog.projects) {
-        if (isMember(ctx.actor(), p.id)) projects.push_back(withTrackers(p, ctx.catalog, trackers));
+        if (ctx.actor().isMemberOf(p.id)) projects.push_back(withTrackers(p, ctx.catalog, trackers));
     }
     const auto total = projects.size();
     respondJson(ctx, 200, Json{{"projects", std::move(projects)}, {"total_count", total}, {"offset", 0}, {"limit", 25}});

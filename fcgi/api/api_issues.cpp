@@ -8,6 +8,7 @@
 #include "core/domain/issue_access.hpp"
 #include "core/domain/issue_query.hpp"
 #include "core/storage/issue_repository.hpp"
+#include "fcgi/api/api_project.hpp"
 #include "fcgi/api/json_views.hpp"
 #include "fcgi/handlers/issue_views.hpp"
 
@@ -57,9 +58,7 @@ const domain::Project* projectFrom(RequestContext& ctx, bool& given) {
     if (ctx.req.params.count("identifier")) ref = ctx.req.params.at("identifier");
     else if (const std::string* p = ctx.req.queryValue("project_id")) ref = *p;
     given = !ref.empty();
-    if (!given) return nullptr;
-    if (const auto id = parseId(ref)) return ctx.catalog.project(*id);
-    return ctx.catalog.projectByIdentifier(ref);
+    return given ? ctx.catalog.projectByRef(ref) : nullptr;
 }
 
 std::set<std::string> includes(const http::Request& req) {
@@ -194,17 +193,9 @@ void issueCreate(RequestContext& ctx) {
     std::vector<std::string> errors;
     domain::IssueDraft draft;
     draft.source = "api";
-    // project_id may be an id or an identifier, as Redmine accepts both.
-    const domain::Project* project = nullptr;
-    if (ctx.req.params.count("identifier")) {
-        project = ctx.catalog.projectByIdentifier(ctx.req.params.at("identifier"));
-    } else if (const auto it = body->find("project_id"); it != body->end() && it->is_string()) {
-        project = ctx.catalog.projectByIdentifier(it->get<std::string>());
-        if (!project) project = ctx.catalog.project(parseId(it->get<std::string>()).value_or(0));
-    } else {
-        const auto id = idField(*body, "project_id", errors);
-        if (id.value) project = ctx.catalog.project(*id.value);
-    }
+    const domain::Project* project = ctx.req.params.count("identifier")
+                                         ? ctx.catalog.projectByIdentifier(ctx.req.params.at("identifier"))
+                                         : bodyProject(ctx, *body, errors);
     if (!project) return respondError(ctx, 422, "Project is invalid: give project_id as an id or identifier.");
     draft.projectId = project->id;
     draft.trackerId = idField(*body, "tracker_id", errors).value.value_or(
@@ -298,13 +289,7 @@ void issueCopy(RequestContext& ctx) {
     const auto body = readBody(ctx, "copy");
     if (!body) return;
     std::vector<std::string> errors;
-    const domain::Project* target = nullptr;
-    if (const auto it = body->find("project_id"); it != body->end() && it->is_string()) {
-        target = ctx.catalog.projectByIdentifier(it->get<std::string>());
-        if (!target) target = ctx.catalog.project(parseId(it->get<std::string>()).value_or(0));
-    } else if (const auto pid = idField(*body, "project_id", errors); pid.value) {
-        target = ctx.catalog.project(*pid.value);
-    }
+    const domain::Project* target = bodyProject(ctx, *body, errors);
     const auto tracker = idField(*body, "tracker_id", errors);
     if (!errors.empty()) return respondErrors(ctx, 422, errors);
     if (!target) return respondError(ctx, 422, "Project is invalid: give project_id as an id or identifier.");

@@ -17,7 +17,7 @@ const char* const kNoVersion = "No such version.";
 std::optional<storage::MilestoneRow> routeVersion(RequestContext& ctx) {
     const auto id = parseId(ctx.req.params["id"]);
     auto m = id ? storage::MilestoneRepository(ctx.db).find(*id) : std::nullopt;
-    if (!m || !isMember(ctx.actor(), m->projectId)) {
+    if (!m || !ctx.actor().isMemberOf(m->projectId)) {
         respondError(ctx, 404, kNoVersion);
         return std::nullopt;
     }

@@ -1,5 +1,6 @@
 // /users (admins): the user list, new and edit forms, project memberships.
 #include "fcgi/handlers/handlers.hpp"
+#include "fcgi/outcome_status.hpp"
 
 #include "core/app/user_admin_service.hpp"
 #include "core/storage/user_repository.hpp"
@@ -24,10 +25,6 @@ domain::UserFields postedFields(const http::Request& req) {
 bool ticked(const http::Request& req, const char* name) {
     const auto* v = req.formValue(name);
     return v && *v == "1";
-}
-
-int statusOf(app::Outcome outcome) {
-    return outcome == app::Outcome::Forbidden ? 403 : outcome == app::Outcome::NotFound ? 404 : 422;
 }
 
 struct FormView {
@@ -136,7 +133,7 @@ void userCreate(RequestContext& ctx) {
     const auto r = app::UserAdminService(ctx.db).create(ctx.actor(), v.fields, v.admin, v.customer);
     if (r.outcome == app::Outcome::Ok) return ctx.redirectWithFlash("/users/" + std::to_string(r.userId) + "/edit", "user_saved");
     v.fields.password.clear(); // never echoed back
-    renderForm(ctx, v, r.errors, statusOf(r.outcome));
+    renderForm(ctx, v, r.errors, httpStatus(r.outcome));
 }
 
 void userEdit(RequestContext& ctx) {
@@ -152,7 +149,7 @@ void userUpdate(RequestContext& ctx) {
     const auto r = app::UserAdminService(ctx.db).update(ctx.actor(), user->id, v.fields, v.admin, v.locked);
     if (r.outcome == app::Outcome::Ok) return ctx.redirectWithFlash("/users/" + std::to_string(user->id) + "/edit", "user_saved");
     v.fields.password.clear();
-    renderForm(ctx, v, r.errors, statusOf(r.outcome));
+    renderForm(ctx, v, r.errors, httpStatus(r.outcome));
 }
 
 void membershipAdd(RequestContext& ctx) {
@@ -162,7 +159,7 @@ void membershipAdd(RequestContext& ctx) {
     const auto r = app::UserAdminService(ctx.db).addMembership(ctx.actor(), user->id, projectId.value_or(0),
                                                               roleId.value_or(0));
     if (r.outcome == app::Outcome::Ok) return ctx.redirectWithFlash("/users/" + std::to_string(user->id) + "/edit", "user_saved");
-    renderForm(ctx, viewOf(*user), r.errors, statusOf(r.outcome));
+    renderForm(ctx, viewOf(*user), r.errors, httpStatus(r.outcome));
 }
 
 void membershipRemove(RequestContext& ctx) {
@@ -172,7 +169,7 @@ void membershipRemove(RequestContext& ctx) {
     const auto r = app::UserAdminService(ctx.db).removeMembership(ctx.actor(), user->id, projectId.value_or(0),
                                                                  roleId.value_or(0));
     if (r.outcome == app::Outcome::Ok) return ctx.redirectWithFlash("/users/" + std::to_string(user->id) + "/edit", "user_saved");
-    renderForm(ctx, viewOf(*user), r.errors, statusOf(r.outcome));
+    renderForm(ctx, viewOf(*user), r.errors, httpStatus(r.outcome));
 }
 
 } // namespace ticketflow::web::handlers

@@ -9,6 +9,7 @@
 #include "core/storage/issue_repository.hpp"
 #include "core/storage/relation_repository.hpp"
 #include "fcgi/handlers/handlers.hpp"
+#include "fcgi/outcome_status.hpp"
 #include "fcgi/handlers/issue_form.hpp"
 
 namespace ticketflow::web::handlers {
@@ -108,10 +109,6 @@ std::optional<unsigned> issueNumber(const std::string* text) {
     return parseId(std::string(v));
 }
 
-int statusOf(app::Outcome outcome) {
-    return outcome == app::Outcome::Forbidden ? 403 : outcome == app::Outcome::NotFound ? 404 : 422;
-}
-
 } // namespace
 
 void addIssueLinks(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue) {
@@ -134,7 +131,7 @@ void issueCopy(RequestContext& ctx) {
     if (result.outcome == app::Outcome::Ok) {
         return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "copied");
     }
-    renderIssuePage(ctx, *issue, FormState::from(*issue), result.errors, statusOf(result.outcome));
+    renderIssuePage(ctx, *issue, FormState::from(*issue), result.errors, httpStatus(result.outcome));
 }
 
 void relationAdd(RequestContext& ctx) {
@@ -146,7 +143,7 @@ void relationAdd(RequestContext& ctx) {
     if (result.outcome == app::Outcome::Ok) {
         return ctx.redirectWithFlash("/issues/" + std::to_string(issue->id), "relation_added");
     }
-    renderIssuePage(ctx, *issue, FormState::from(*issue), result.errors, statusOf(result.outcome));
+    renderIssuePage(ctx, *issue, FormState::from(*issue), result.errors, httpStatus(result.outcome));
 }
 
 void relationRemove(RequestContext& ctx) {

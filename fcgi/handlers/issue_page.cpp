@@ -87,7 +87,10 @@ void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::J
 
 void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, const FormState& form,
                      const std::vector<std::string>& errors, int status) {
-    renderIssuePage(ctx, issue, storage::IssueRepository(ctx.db).journals(issue.id, true), form, errors, status);
+    // One read for the issue as it is now, its history and what the page shows beside it.
+    auto found = storage::IssueRepository(ctx.db).findWithHistory(issue.id);
+    if (!found) return ctx.renderError(404, "The issue you were looking for doesn't exist or you may not see it.");
+    renderIssuePage(ctx, found->issue, std::move(found->journals), form, errors, status);
 }
 
 void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vector<domain::Journal> journals,
