@@ -23,6 +23,8 @@ const std::map<std::string, std::string>& flashMessages() {
         {"relation_removed", "Relation removed."},
         {"watchers_changed", "Watchers updated."},
         {"user_saved", "User saved."},
+        {"setup_saved", "Successful update."},
+        {"setup_deleted", "Successful deletion."},
         {"milestone_saved", "Milestone saved."},
         {"milestone_deleted", "Milestone deleted."},
         {"customer_saved", "Customer saved."},

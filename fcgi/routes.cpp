@@ -3,6 +3,7 @@
 #include "fcgi/routes.hpp"
 
 #include "fcgi/api/api_handlers.hpp"
+#include "fcgi/handlers/admin_handlers.hpp"
 #include "fcgi/handlers/customer_handlers.hpp"
 #include "fcgi/handlers/handlers.hpp"
 #include "fcgi/handlers/milestone_handlers.hpp"
@@ -27,6 +28,31 @@ http::Router<Route> build() {
     r.add("POST", "/users/:id", {handlers::userUpdate});
     r.add("POST", "/users/:id/memberships", {handlers::membershipAdd});
     r.add("POST", "/users/:id/memberships/delete", {handlers::membershipRemove});
+    r.add("GET", "/admin", {handlers::adminIndex});
+    r.add("GET", "/admin/projects", {handlers::adminProjects});
+    r.add("GET", "/projects/new", {handlers::projectNewForm});
+    r.add("POST", "/projects", {handlers::projectCreate});
+    r.add("GET", "/projects/:identifier/settings", {handlers::projectSettings});
+    r.add("POST", "/projects/:identifier/settings", {handlers::projectUpdate});
+    const auto crud = [&r](const std::string& base, HandlerFn index, HandlerFn newForm, HandlerFn create,
+                           HandlerFn edit, HandlerFn update, HandlerFn destroy) {
+        r.add("GET", base, {index});
+        r.add("GET", base + "/new", {newForm});
+        r.add("POST", base, {create});
+        r.add("GET", base + "/:id/edit", {edit});
+        r.add("POST", base + "/:id", {update});
+        r.add("POST", base + "/:id/delete", {destroy});
+    };
+    crud("/trackers", handlers::trackersIndex, handlers::trackerNewForm, handlers::trackerCreate,
+         handlers::trackerEditForm, handlers::trackerUpdate, handlers::trackerDestroy);
+    crud("/issue_statuses", handlers::statusesIndex, handlers::statusNewForm, handlers::statusCreate,
+         handlers::statusEditForm, handlers::statusUpdate, handlers::statusDestroy);
+    crud("/enumerations", handlers::prioritiesIndex, handlers::priorityNewForm, handlers::priorityCreate,
+         handlers::priorityEditForm, handlers::priorityUpdate, handlers::priorityDestroy);
+    crud("/roles", handlers::rolesIndex, handlers::roleNewForm, handlers::roleCreate, handlers::roleEditForm,
+         handlers::roleUpdate, handlers::roleDestroy);
+    r.add("GET", "/workflows/edit", {handlers::workflowEdit});
+    r.add("POST", "/workflows/edit", {handlers::workflowSave});
     r.add("GET", "/my/api_key", {handlers::myApiKey});
     r.add("POST", "/my/api_key", {handlers::myApiKeyReset});
     r.add("GET", "/issues", {handlers::issueList});

@@ -1,6 +1,8 @@
 // Use cases on milestones: create, edit, delete (ManageMilestones), progress and load.
 #include "core/app/milestone_service.hpp"
 
+#include "core/app/catalog_cache.hpp"
+
 #include <algorithm>
 
 namespace ticketflow::app {
@@ -37,6 +39,7 @@ MilestoneResult MilestoneService::create(const domain::Actor& actor, unsigned pr
     if (r.outcome != Outcome::Ok) return r;
     try {
         r.milestoneId = storage::MilestoneRepository(_db).insert(projectId, fields);
+        CatalogCache::changedEverywhere();
     } catch (const storage::StorageError& e) {
         // Someone took the name between the check and the insert.
         if (!e.duplicateKey()) throw;
@@ -56,6 +59,7 @@ MilestoneResult MilestoneService::update(const domain::Actor& actor, unsigned mi
     if (r.outcome != Outcome::Ok) return r;
     try {
         milestones.update(milestoneId, fields);
+        CatalogCache::changedEverywhere();
     } catch (const storage::StorageError& e) {
         if (!e.duplicateKey()) throw;
         return failure(Outcome::Invalid, kNameTaken);
@@ -69,7 +73,10 @@ MilestoneResult MilestoneService::remove(const domain::Actor& actor, unsigned mi
     if (!existing) return failure(Outcome::NotFound, "No such milestone.");
     if (!domain::canManageMilestones(actor, existing->projectId)) return failure(Outcome::Forbidden, kForbidden);
     // The DELETE itself re-checks for issues, so an issue moved in meanwhile is never orphaned.
-    if (milestones.removeUnused(milestoneId)) return {Outcome::Ok, milestoneId, {}};
+    if (milestones.removeUnused(milestoneId)) {
+        CatalogCache::changedEverywhere();
+        return {Outcome::Ok, milestoneId, {}};
+    }
     const long used = milestones.issueCount(milestoneId);
     if (used == 0) return failure(Outcome::NotFound, "No such milestone.");
     return failure(Outcome::Conflict,

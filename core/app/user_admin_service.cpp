@@ -1,6 +1,7 @@
 // Administering user accounts and memberships.
 #include "core/app/user_admin_service.hpp"
 
+#include "core/app/catalog_cache.hpp"
 #include "core/app/crypto.hpp"
 #include "core/storage/storage_error.hpp"
 #include "core/storage/user_repository.hpp"
@@ -35,7 +36,9 @@ UserAdminResult UserAdminService::create(const domain::Actor& actor, const domai
                           admin && !customer,
                           customer};
     try {
-        return {Outcome::Ok, {}, users.create(user)};
+        const unsigned id = users.create(user);
+        CatalogCache::changedEverywhere();
+        return {Outcome::Ok, {}, id};
     } catch (const storage::StorageError& e) {
         if (e.duplicateKey()) return invalid({"This login or email address is taken."});
         throw;
@@ -63,6 +66,7 @@ UserAdminResult UserAdminService::update(const domain::Actor& actor, unsigned us
     }
     if (!fields.password.empty()) users.setPasswordHashById(userId, hashPassword(fields.password));
     tx.commit();
+    CatalogCache::changedEverywhere();
     return {Outcome::Ok, {}, userId};
 }
 
@@ -72,6 +76,7 @@ UserAdminResult UserAdminService::addMembership(const domain::Actor& actor, unsi
     storage::UserRepository users(_db);
     if (!users.findById(userId)) return {Outcome::NotFound, {"No such user."}, 0};
     if (!users.addMembershipIds(userId, projectId, roleId)) return invalid({"Choose an existing project and role."});
+    CatalogCache::changedEverywhere();
     return {Outcome::Ok, {}, userId};
 }
 
@@ -81,6 +86,7 @@ UserAdminResult UserAdminService::removeMembership(const domain::Actor& actor, u
     if (!storage::UserRepository(_db).removeMembership(userId, projectId, roleId)) {
         return {Outcome::NotFound, {"No such membership."}, 0};
     }
+    CatalogCache::changedEverywhere();
     return {Outcome::Ok, {}, userId};
 }
 

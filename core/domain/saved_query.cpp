@@ -47,4 +47,10 @@ std::vector<std::string> queryNameErrors(std::string_view name) {
     return errors;
 }
 
+std::string newIssuesFilter(const std::vector<unsigned>& newStatusIds) {
+    std::string ids;
+    for (unsigned id : newStatusIds) ids += (ids.empty() ? "" : "|") + std::to_string(id);
+    return "status_id=" + (ids.empty() ? std::string("open") : ids);
+}
+
 } // namespace ticketflow::domain

@@ -40,6 +40,10 @@ bool canPublishQuery(const Actor& actor, std::optional<unsigned> projectId);
 /// Never throws.
 bool canDeleteQuery(const Actor& actor, const SavedQueryRef& query);
 
+/// The filters of the built-in NewIssues query: "status_id=1|4" for the statuses marked new,
+/// "status_id=open" when none is. Never throws except bad_alloc.
+std::string newIssuesFilter(const std::vector<unsigned>& newStatusIds);
+
 /// What is wrong with `name` (already trimmed) as a query name: empty, longer than
 /// kMaxQueryNameLength characters, or holding control characters. Never throws except bad_alloc.
 std::vector<std::string> queryNameErrors(std::string_view name);

@@ -1,6 +1,8 @@
 // Loads the reference data (projects, trackers, statuses, workflow, members) in one go.
 #include "core/storage/catalog_repository.hpp"
 
+#include "core/storage/workflow_repository.hpp"
+
 #include <functional>
 
 namespace ticketflow::storage {
@@ -83,18 +85,7 @@ domain::Catalog CatalogRepository::load() {
         each(_db,
              "SELECT tracker_id, role_id, old_status_id, new_status_id, note_required, assignee_required,"
              " milestone_required, assignee_only FROM workflow_transitions",
-             [&](sql::ResultSet& rs) {
-                 domain::TransitionRule r;
-                 r.trackerId = rs.getUInt("tracker_id");
-                 r.roleId = rs.getUInt("role_id");
-                 r.fromStatusId = rs.getUInt("old_status_id");
-                 r.toStatusId = rs.getUInt("new_status_id");
-                 r.noteRequired = rs.getBoolean("note_required");
-                 r.assigneeRequired = rs.getBoolean("assignee_required");
-                 r.milestoneRequired = rs.getBoolean("milestone_required");
-                 r.assigneeOnly = rs.getBoolean("assignee_only");
-                 rules.push_back(r);
-             });
+             [&](sql::ResultSet& rs) { rules.push_back(readTransitionRule(rs)); });
         c.workflow = domain::Workflow(std::move(rules));
     } catch (...) {
         _db.rollback();

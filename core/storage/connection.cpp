@@ -144,4 +144,11 @@ void bindOptional(sql::PreparedStatement& ps, int index, const std::optional<uns
         ps.setNull(index, 0);
 }
 
+void bindOptionalText(sql::PreparedStatement& ps, int index, const std::string& value) {
+    if (value.empty())
+        ps.setNull(index, 0);
+    else
+        ps.setString(index, value);
+}
+
 } // namespace ticketflow::storage

@@ -78,10 +78,21 @@ private:
     bool _done = false;
 };
 
+/// Runs a query and calls `f(row)` for every row it returns. Throws StorageError.
+template <class F>
+void forEachRow(Connection& db, sql::PreparedStatement& ps, F&& f) {
+    db.run([&] {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        while (rs->next()) f(*rs);
+    });
+}
+
 /// Column readers that map SQL NULL to std::nullopt.
 std::optional<unsigned> optionalUInt(sql::ResultSet& rs, const char* column);
 std::optional<std::string> optionalString(sql::ResultSet& rs, const char* column);
 /// Binds an optional value, NULL when empty.
 void bindOptional(sql::PreparedStatement& ps, int index, const std::optional<unsigned>& value);
+/// Binds text, NULL when empty (optional columns with a unique key or "none" meaning).
+void bindOptionalText(sql::PreparedStatement& ps, int index, const std::string& value);
 
 } // namespace ticketflow::storage

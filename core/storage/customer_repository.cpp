@@ -31,13 +31,6 @@ std::optional<domain::Customer> readOne(Connection& db, sql::PreparedStatement& 
     });
 }
 
-void bindOptionalText(sql::PreparedStatement& ps, int index, const std::string& value) {
-    if (value.empty())
-        ps.setNull(index, 0);
-    else
-        ps.setString(index, value);
-}
-
 } // namespace
 
 std::optional<domain::Customer> CustomerRepository::find(unsigned id) {

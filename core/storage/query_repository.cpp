@@ -92,4 +92,11 @@ bool QueryRepository::remove(unsigned id) {
     return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
+void QueryRepository::setBuiltinFilters(const std::string& builtin, const std::string& filters) {
+    auto& ps = _db.prepare("UPDATE queries SET filters = ? WHERE builtin = ?");
+    ps.setString(1, filters);
+    ps.setString(2, builtin);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
 } // namespace ticketflow::storage

@@ -35,6 +35,8 @@ public:
     unsigned create(const SavedQuery& query);
     /// Deletes a query unless it is built in; false when nothing was deleted.
     bool remove(unsigned id);
+    /// Sets the filters of every project's built-in query `builtin` (after a status change).
+    void setBuiltinFilters(const std::string& builtin, const std::string& filters);
 
 private:
     std::vector<SavedQuery> readAll(sql::PreparedStatement& ps);

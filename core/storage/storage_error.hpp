@@ -15,6 +15,8 @@ public:
     bool connectionLost() const { return _connectionLost; }
     /// True for MariaDB's ER_DUP_ENTRY (unique key collision).
     bool duplicateKey() const { return _code == 1062; }
+    /// A foreign key still refers to the row being deleted (ER_ROW_IS_REFERENCED_2).
+    bool rowIsReferenced() const { return _code == 1451 || _code == 1217; }
 
 private:
     int _code;

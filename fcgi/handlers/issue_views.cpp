@@ -2,6 +2,7 @@
 #include "fcgi/handlers/issue_views.hpp"
 
 #include "core/domain/permissions.hpp"
+#include "core/domain/saved_query.hpp"
 
 #include <algorithm>
 
@@ -22,9 +23,7 @@ std::vector<unsigned> statusIdsFor(const domain::IssueQuery& q, const domain::Ca
 }
 
 std::string newIssuesQuery(const domain::Catalog& catalog) {
-    std::string ids;
-    for (unsigned id : catalog.newStatusIds()) ids += (ids.empty() ? "" : "|") + std::to_string(id);
-    return "status_id=" + (ids.empty() ? std::string("open") : ids);
+    return domain::newIssuesFilter(catalog.newStatusIds());
 }
 
 storage::Visibility visibilityFor(const domain::Actor& actor, const domain::Catalog& catalog) {

@@ -12,6 +12,15 @@
 
 namespace ticketflow::testing {
 
+/// An active administrator (no project roles needed: admins hold every permission).
+inline domain::Actor adminActor(unsigned id) {
+    domain::Actor a;
+    a.userId = id;
+    a.staff = true;
+    a.admin = true;
+    return a;
+}
+
 /// The demo's cast on a fresh database: bill (Support), alex (Gatekeeper+Developer),
 /// clemens (Developer), mia (Manager).
 struct Team {

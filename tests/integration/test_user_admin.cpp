@@ -7,19 +7,8 @@
 #include <boost/test/unit_test.hpp>
 
 using namespace ticketflow;
+using testing::adminActor;
 using testing::Team;
-
-namespace {
-
-domain::Actor adminActor(unsigned id) {
-    domain::Actor a;
-    a.userId = id;
-    a.staff = true;
-    a.admin = true;
-    return a;
-}
-
-} // namespace
 
 BOOST_AUTO_TEST_SUITE(user_admin)
 

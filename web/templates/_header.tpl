@@ -15,7 +15,8 @@
     {{#STAFF}}<a href="/issues">Issues</a>
     <a href="/issues/new">New issue</a>{{/STAFF}}
     {{#CUSTOMERS_NAV}}<a href="/customers" id="nav-customers">Customers</a>{{/CUSTOMERS_NAV}}
-    {{#ADMIN}}<a href="/users" id="nav-users">Users</a>{{/ADMIN}}
+    {{#ADMIN}}<a href="/users" id="nav-users">Users</a>
+    <a href="/admin" id="nav-admin">Administration</a>{{/ADMIN}}
     {{#CUSTOMER_NAV}}<a href="/issues">My issues</a>
     <a href="/issues/new" id="report-issue">Report an issue</a>{{/CUSTOMER_NAV}}
   </nav>
