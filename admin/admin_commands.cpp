@@ -3,6 +3,7 @@
 
 #include "core/app/api_keys.hpp"
 #include "core/app/crypto.hpp"
+#include "core/app/file_cleanup.hpp"
 #include "core/domain/text.hpp"
 #include "core/storage/connection.hpp"
 #include "core/storage/migrator.hpp"
@@ -135,14 +136,32 @@ int apiKey(storage::Connection& db, const app::AppConfig& config, const std::vec
     return 0;
 }
 
+/// Removes unclaimed uploads and files no attachment refers to (run nightly, e.g. from cron).
+int cleanupFiles(storage::Connection& db, const app::AppConfig& config, const std::vector<std::string>& args,
+                 std::ostream& out, std::ostream& err) {
+    const auto p = parse(args, {"--hours"}, {"--dry-run"});
+    if (!p.positional.empty()) throw UsageError("cleanup-files takes only --hours N and --dry-run");
+    unsigned hours = 24;
+    if (const auto it = p.options.find("--hours"); it != p.options.end()) {
+        const auto parsed = domain::parseId(it->second);
+        if (!parsed || *parsed > 24 * 365) throw UsageError("--hours takes a whole number from 1 to 8760");
+        hours = *parsed;
+    }
+    const bool dryRun = p.flags.count("--dry-run") > 0;
+    const app::AttachmentStore store(config.attachmentsDir, {config.attachmentMaxBytes, config.attachmentMaxFiles});
+    const auto r = app::cleanUpFiles(db, store, hours, dryRun, err);
+    out << (dryRun ? "would remove " : "removed ") << r.pendingUploads << " unclaimed upload(s) and " << r.files
+        << " file(s), " << r.bytes << " bytes, older than " << hours << " hours\n";
+    return 0;
+}
+
 } // namespace
 
 int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
                std::ostream& err) {
-    (void)err;
     const std::string& command = args.at(0);
     static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member",
-                                             "api-key"};
+                                             "api-key", "cleanup-files"};
     if (!known.count(command)) throw UsageError("unknown command " + command);
     storage::Connection db(config.db);
     if (command == "migrate") return migrate(db, config, out);
@@ -150,6 +169,7 @@ int runCommand(const app::AppConfig& config, const std::vector<std::string>& arg
     if (command == "create-user") return createUser(db, args, in, out);
     if (command == "set-password") return setPassword(db, args, in, out);
     if (command == "api-key") return apiKey(db, config, args, out);
+    if (command == "cleanup-files") return cleanupFiles(db, config, args, out, err);
     return addMember(db, args, out);
 }
 

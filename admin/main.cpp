@@ -22,6 +22,8 @@ void usage(std::ostream& out) {
            "  set-password LOGIN [--password-stdin]  set a user's password\n"
            "  add-member LOGIN PROJECT ROLE          give LOGIN the ROLE in PROJECT (identifier)\n"
            "  api-key LOGIN [--reset]                print LOGIN's REST API key (--reset: a new one)\n"
+           "  cleanup-files [--hours N] [--dry-run]  remove unclaimed uploads and files no issue uses,\n"
+           "                                         older than N hours (default 24); run it nightly\n"
            "\n"
            "The configuration defaults to $TICKETFLOW_CONFIG, then /etc/ticketflow/ticketflow.conf.\n";
 }

@@ -118,4 +118,36 @@ bool AttachmentRepository::claimPending(unsigned id, const std::string& tokenDig
     return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
+namespace {
+
+constexpr const char* kStalePending =
+    " FROM attachments WHERE issue_id IS NULL AND upload_token IS NOT NULL"
+    " AND created_at < NOW() - INTERVAL ? HOUR";
+
+} // namespace
+
+unsigned long AttachmentRepository::countStalePending(unsigned hours) {
+    auto& ps = _db.prepare(std::string("SELECT COUNT(*)") + kStalePending);
+    ps.setUInt(1, hours);
+    unsigned long n = 0;
+    forEachRow(_db, ps, [&](sql::ResultSet& rs) { n = rs.getUInt64(1); });
+    return n;
+}
+
+unsigned long AttachmentRepository::removeStalePending(unsigned hours) {
+    auto& ps = _db.prepare(std::string("DELETE") + kStalePending);
+    ps.setUInt(1, hours);
+    return _db.run([&] { return static_cast<unsigned long>(ps.executeUpdate()); });
+}
+
+std::unordered_set<std::string> AttachmentRepository::diskFilenamesKept(unsigned hours) {
+    std::unordered_set<std::string> names;
+    auto& ps = _db.prepare(
+        "SELECT DISTINCT disk_filename FROM attachments WHERE NOT (issue_id IS NULL AND upload_token IS NOT NULL"
+        " AND created_at < NOW() - INTERVAL ? HOUR)");
+    ps.setUInt(1, hours);
+    forEachRow(_db, ps, [&](sql::ResultSet& rs) { names.emplace(rs.getString(1)); });
+    return names;
+}
+
 } // namespace ticketflow::storage

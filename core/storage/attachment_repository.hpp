@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace ticketflow::storage {
@@ -37,6 +38,12 @@ public:
     /// author match; false when it does not exist, is taken, or is someone else's.
     bool claimPending(unsigned id, const std::string& tokenDigest, std::optional<unsigned> authorId, unsigned issueId,
                       std::optional<unsigned> journalId, bool isPublic);
+    /// Unclaimed uploads older than `hours`: counted, or deleted (returns how many).
+    unsigned long countStalePending(unsigned hours);
+    unsigned long removeStalePending(unsigned hours);
+    /// Every disk_filename an attachment row refers to (copies share a file), but for
+    /// unclaimed uploads older than `hours` (which the clean-up removes).
+    std::unordered_set<std::string> diskFilenamesKept(unsigned hours);
 
 private:
     Connection& _db;

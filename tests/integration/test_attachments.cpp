@@ -3,6 +3,8 @@
 
 #include "core/app/attachment_store.hpp"
 #include "core/app/crypto.hpp"
+#include "core/app/api_uploads.hpp"
+#include "core/app/file_cleanup.hpp"
 #include "core/app/issue_service.hpp"
 #include "core/domain/journal_text.hpp"
 #include "core/storage/attachment_repository.hpp"
@@ -220,6 +222,70 @@ BOOST_AUTO_TEST_CASE(staged_files_stay_only_when_kept) {
         kept.keep();
     }
     BOOST_CHECK_EQUAL(desk.filesOnDisk(), 1u);
+}
+
+BOOST_AUTO_TEST_CASE(nightly_cleanup_removes_only_old_unused_files) {
+    Desk desk;
+    const auto old = fs::file_time_type::clock::now() - std::chrono::hours(48);
+    const auto diskName = [&](unsigned attachmentId) {
+        return storage::AttachmentRepository(desk.t.db()).find(attachmentId).value().diskFilename;
+    };
+    // An issue's file (kept), and a second issue with a file, then deleted by an admin.
+    desk.attach({{"kept.log", "kept"}});
+    const unsigned gone = desk.createIssue({{"gone.log", "gone"}});
+    const auto goneFile = desk.root / diskName(static_cast<unsigned>(desk.t.scalar(
+                                          "SELECT id FROM attachments WHERE issue_id = " + std::to_string(gone))));
+    domain::Actor admin;
+    admin.userId = desk.bill;
+    admin.staff = true;
+    admin.admin = true;
+    BOOST_REQUIRE((app::IssueService(desk.t.db(), desk.catalog, &desk.store).destroy(admin, gone) == app::Outcome::Ok));
+    BOOST_REQUIRE(fs::exists(goneFile));
+    fs::last_write_time(goneFile, old);
+
+    // Two unclaimed uploads: one from two days ago, one fresh.
+    std::vector<std::string> errors;
+    const auto stale = app::storeUpload(desk.t.db(), &desk.store, desk.actor(), {"stale.bin", "stale"}, errors);
+    const auto fresh = app::storeUpload(desk.t.db(), &desk.store, desk.actor(), {"fresh.bin", "fresh"}, errors);
+    BOOST_REQUIRE(stale && fresh);
+    const auto staleFile = desk.root / diskName(stale->id);
+    auto& age = desk.t.db().prepare("UPDATE attachments SET created_at = NOW() - INTERVAL 48 HOUR WHERE id = ?");
+    age.setUInt(1, stale->id);
+    desk.t.db().run([&] { age.executeUpdate(); });
+    fs::last_write_time(staleFile, old);
+
+    // Leftovers: an old crashed write, a fresh file not yet committed, and a file that is not ours.
+    fs::create_directories(desk.root / "2020" / "01");
+    const auto crashed = desk.root / "2020" / "01" / ".0123456789abcdef.part";
+    const auto inFlight = desk.root / "2020" / "01" / "0123456789abcdef0123456789abcdef";
+    const auto foreign = desk.root / "README";
+    for (const auto& p : {crashed, inFlight, foreign}) std::ofstream(p) << "x";
+    fs::last_write_time(crashed, old);
+    fs::last_write_time(foreign, old);
+    const std::size_t before = desk.filesOnDisk();
+
+    std::ostringstream log;
+    const auto dry = app::cleanUpFiles(desk.t.db(), desk.store, 24, true, log);
+    BOOST_TEST(dry.pendingUploads == 1u);
+    BOOST_TEST(dry.files == 3u, log.str()); // the deleted issue's file, the stale upload's, the crashed write
+    BOOST_TEST(desk.filesOnDisk() == before);
+    BOOST_TEST(desk.t.scalar("SELECT COUNT(*) FROM attachments WHERE issue_id IS NULL") == 2);
+
+    log.str("");
+    const auto done = app::cleanUpFiles(desk.t.db(), desk.store, 24, false, log);
+    BOOST_TEST(done.pendingUploads == 1u);
+    BOOST_TEST(done.files == 3u);
+    BOOST_TEST(done.bytes == 4u + 5u + 1u);
+    BOOST_TEST(log.str() == "");
+    BOOST_TEST(desk.filesOnDisk() == before - 3);
+    BOOST_TEST(!fs::exists(goneFile));
+    BOOST_TEST(!fs::exists(staleFile));
+    BOOST_TEST(!fs::exists(crashed));
+    BOOST_TEST(fs::exists(inFlight));
+    BOOST_TEST(fs::exists(foreign));
+    BOOST_TEST(desk.t.scalar("SELECT COUNT(*) FROM attachments WHERE issue_id IS NULL") == 1);
+    BOOST_TEST(fs::exists(desk.root / diskName(fresh->id)));
+    BOOST_TEST(desk.t.scalar("SELECT COUNT(*) FROM attachments WHERE issue_id = " + std::to_string(desk.issueId)) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
