@@ -11,28 +11,13 @@
 
 namespace ticketflow::app {
 
-namespace {
-
-/// HMAC-SHA256 of `message` keyed with the server secret (any length; its digest is the key).
-std::string hmac(const std::string& secret, const std::string& message) {
-    if (secret.size() < 32) throw std::invalid_argument("the server secret is shorter than 32 characters");
-    const std::string key = sha256(secret);
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
-    crypto_auth_hmacsha256_final(&state, mac);
-    return std::string(reinterpret_cast<const char*>(mac), sizeof mac);
-}
-
-} // namespace
 
 std::string deriveApiKey(const std::string& secret, const std::string& nonce) {
-    return toHex(hmac(secret, "ticketflow api key\n" + nonce).substr(0, 20));
+    return toHex(hmacSha256(secret, "ticketflow api key\n" + nonce).substr(0, 20));
 }
 
 std::string apiKeyDigest(const std::string& secret, const std::string& key) {
-    return toHex(hmac(secret, "ticketflow api key digest\n" + key));
+    return toHex(hmacSha256(secret, "ticketflow api key digest\n" + key));
 }
 
 bool looksLikeApiKey(const std::string& text) {

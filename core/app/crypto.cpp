@@ -55,4 +55,15 @@ bool equalSecrets(std::string_view a, std::string_view b) {
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string hmacSha256(const std::string& secret, std::string_view message) {
+    if (secret.size() < 32) throw std::invalid_argument("the server secret is shorter than 32 characters");
+    const std::string key = sha256(secret);
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    crypto_auth_hmacsha256_final(&state, mac);
+    return std::string(reinterpret_cast<const char*>(mac), sizeof mac);
+}
+
 } // namespace ticketflow::app

@@ -17,6 +17,9 @@ std::string randomToken(std::size_t bytes = 32);
 /// SHA-256 of `data`, raw 32 bytes (what sessions and secret links store instead of tokens).
 std::string sha256(std::string_view data);
 std::string toHex(std::string_view bytes);
+/// HMAC-SHA256 of `message` keyed with the server secret (its SHA-256 is the key), raw 32
+/// bytes. Throws std::invalid_argument for a secret shorter than 32 characters.
+std::string hmacSha256(const std::string& secret, std::string_view message);
 /// Constant-time comparison for secrets (CSRF tokens, API keys).
 bool equalSecrets(std::string_view a, std::string_view b);
 

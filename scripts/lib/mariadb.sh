@@ -46,6 +46,8 @@ tmpdir = $dir/tmp
 character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
 innodb_buffer_pool_size = 256M
+# Raw mail up to [intake] max_size is stored and read in one packet.
+max_allowed_packet = 64M
 skip-name-resolve
 EOF
     if [[ $mode == test ]]; then

@@ -37,6 +37,18 @@ inline storage::DbConfig testServer() {
     return c;
 }
 
+/// One KEY of the $TICKETFLOW_TEST_ENV file; empty when it is not there (a fixture not started).
+inline std::string testEnv(const std::string& wanted) {
+    const char* path = std::getenv("TICKETFLOW_TEST_ENV");
+    std::ifstream in(path ? path : "");
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq != std::string::npos && line.compare(0, eq, wanted) == 0 && eq == wanted.size()) return line.substr(eq + 1);
+    }
+    return {};
+}
+
 inline std::string sourceDir() {
     const char* dir = std::getenv("TICKETFLOW_SOURCE_DIR");
     return dir ? dir : TICKETFLOW_SOURCE_DIR;

@@ -1,0 +1,101 @@
+// The mailboxes ticketflow-mail reads, from ticketflow.conf.
+#include "intake/mailbox_config.hpp"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Util/IniFileConfiguration.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace ticketflow::intake {
+
+namespace {
+
+bool validName(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+    }
+    return true;
+}
+
+std::uint64_t parseSize(const std::string& path, std::string text) {
+    std::uint64_t unit = 1;
+    if (!text.empty() && std::string("KMG").find(static_cast<char>(std::toupper(text.back()))) != std::string::npos) {
+        unit = 1ull << (10 * (std::string("KMG").find(static_cast<char>(std::toupper(text.back()))) + 1));
+        text.pop_back();
+    }
+    Poco::UInt64 n = 0;
+    if (text.empty() || !Poco::NumberParser::tryParseUnsigned64(text, n) || n == 0 || n * unit > (1ull << 30)) {
+        throw std::runtime_error(path + ": intake.max_size must be a size from 1 to 1G");
+    }
+    return n * unit;
+}
+
+} // namespace
+
+IntakeConfig loadIntakeConfig(const std::string& path) {
+    Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini;
+    try {
+        ini = new Poco::Util::IniFileConfiguration(path);
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error("cannot read configuration " + path + ": " + e.displayText());
+    }
+    const auto base = std::filesystem::absolute(path).parent_path();
+    IntakeConfig c;
+    try {
+        c.maxMessageBytes = parseSize(path, ini->getString("intake.max_size", "15M"));
+        c.pollSeconds = ini->getInt("intake.poll_seconds", c.pollSeconds);
+        if (c.pollSeconds < 1 || c.pollSeconds > 86400) throw std::runtime_error(path + ": intake.poll_seconds must be 1..86400");
+        Poco::Util::AbstractConfiguration::Keys names;
+        ini->keys("mailbox", names);
+        for (const auto& name : names) {
+            const std::string k = "mailbox." + name + ".";
+            if (!validName(name)) throw std::runtime_error(path + ": [mailbox." + name + "]: use letters, digits, - and _");
+            MailboxConfig m;
+            m.name = name;
+            const std::string type = ini->getString(k + "type", "");
+            if (type == "pop3") {
+                m.kind = MailboxConfig::Kind::Pop3;
+            } else if (type == "pop3s") {
+                m.kind = MailboxConfig::Kind::Pop3s;
+            } else if (type == "maildir") {
+                m.kind = MailboxConfig::Kind::Maildir;
+            } else {
+                throw std::runtime_error(path + ": " + k + "type must be pop3, pop3s or maildir");
+            }
+            m.project = ini->getString(k + "project", "");
+            if (m.project.empty()) throw std::runtime_error(path + ": " + k + "project is required");
+            m.timeoutSeconds = ini->getInt(k + "timeout_seconds", m.timeoutSeconds);
+            if (m.kind == MailboxConfig::Kind::Maildir) {
+                const std::string dir = ini->getString(k + "path", "");
+                if (dir.empty()) throw std::runtime_error(path + ": " + k + "path is required for a Maildir");
+                const std::filesystem::path p(dir);
+                m.path = (p.is_absolute() ? p : base / p).lexically_normal().string();
+            } else {
+                m.host = ini->getString(k + "host", "");
+                m.user = ini->getString(k + "user", "");
+                m.password = ini->getString(k + "password", "");
+                if (m.host.empty() || m.user.empty()) {
+                    throw std::runtime_error(path + ": " + k + "host and user are required for POP3");
+                }
+                m.port = ini->getInt(k + "port", m.kind == MailboxConfig::Kind::Pop3s ? 995 : 110);
+                if (m.port < 1 || m.port > 65535) throw std::runtime_error(path + ": " + k + "port must be 1..65535");
+                const std::string ca = ini->getString(k + "ca_file", "");
+                if (!ca.empty()) {
+                    const std::filesystem::path p(ca);
+                    m.caFile = (p.is_absolute() ? p : base / p).lexically_normal().string();
+                }
+                m.verifyTls = ini->getBool(k + "verify_tls", true);
+            }
+            c.mailboxes.push_back(std::move(m));
+        }
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error(path + ": " + e.displayText());
+    }
+    return c;
+}
+
+} // namespace ticketflow::intake

@@ -1,0 +1,34 @@
+// The mailboxes ticketflow-mail reads, from the [mailbox.NAME] sections of ticketflow.conf.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ticketflow::intake {
+
+struct MailboxConfig {
+    enum class Kind { Pop3, Pop3s, Maildir };
+    std::string name; ///< the section's NAME: inbound_mail.mailbox, lock name, log lines
+    Kind kind = Kind::Maildir;
+    std::string project;   ///< identifier of the project new issues go to
+    std::string host;      ///< POP3
+    int port = 0;          ///< POP3: 110, POP3S: 995 unless given
+    std::string user, password;
+    std::string caFile;    ///< POP3S: trust this CA (PEM) instead of the system's
+    bool verifyTls = true; ///< POP3S: check the server certificate and name
+    int timeoutSeconds = 60;
+    std::string path;      ///< Maildir: the folder holding new/ and cur/
+};
+
+struct IntakeConfig {
+    std::vector<MailboxConfig> mailboxes;
+    std::uint64_t maxMessageBytes = 15u << 20; ///< [intake] max_size: larger mail is refused
+    int pollSeconds = 60;                      ///< [intake] poll_seconds
+};
+
+/// Reads [intake] and every [mailbox.NAME] section (type = pop3 | pop3s | maildir, project,
+/// host, port, user, password, ca_file, verify_tls, timeout_seconds, path; relative paths
+/// against the file's folder). Throws std::runtime_error naming the file and the bad key.
+IntakeConfig loadIntakeConfig(const std::string& path);
+
+} // namespace ticketflow::intake
