@@ -25,6 +25,8 @@ const std::map<std::string, std::string>& flashMessages() {
         {"user_saved", "User saved."},
         {"setup_saved", "Successful update."},
         {"setup_deleted", "Successful deletion."},
+        {"mail_released", "Released: the next round of the mail poller processes it."},
+        {"mail_retried", "Back in the queue: the next round of the mail poller processes it."},
         {"milestone_saved", "Milestone saved."},
         {"milestone_deleted", "Milestone deleted."},
         {"customer_saved", "Customer saved."},

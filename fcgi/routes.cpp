@@ -51,6 +51,11 @@ http::Router<Route> build() {
          handlers::priorityEditForm, handlers::priorityUpdate, handlers::priorityDestroy);
     crud("/roles", handlers::rolesIndex, handlers::roleNewForm, handlers::roleCreate, handlers::roleEditForm,
          handlers::roleUpdate, handlers::roleDestroy);
+    r.add("GET", "/admin/mail", {handlers::adminMailQueue});
+    r.add("GET", "/admin/mail/:id", {handlers::adminMailShow});
+    r.add("GET", "/admin/mail/:id/raw", {handlers::adminMailRaw});
+    r.add("POST", "/admin/mail/:id/release", {handlers::adminMailRelease});
+    r.add("POST", "/admin/mail/:id/retry", {handlers::adminMailRetry});
     r.add("GET", "/workflows/edit", {handlers::workflowEdit});
     r.add("POST", "/workflows/edit", {handlers::workflowSave});
     r.add("GET", "/my/api_key", {handlers::myApiKey});

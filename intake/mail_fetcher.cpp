@@ -36,7 +36,7 @@ FetchReport fetchMailbox(storage::Connection& db, const std::string& mailboxName
 }
 
 Delivery deliverMessage(storage::Connection& db, const std::string& mailboxName, std::istream& in,
-                        std::uint64_t maxBytes) {
+                        std::uint64_t maxBytes, std::uint64_t* storedId) {
     std::string raw;
     char chunk[65536];
     while (in && raw.size() <= maxBytes) {
@@ -44,8 +44,9 @@ Delivery deliverMessage(storage::Connection& db, const std::string& mailboxName,
         raw.append(chunk, static_cast<std::size_t>(in.gcount()));
     }
     if (raw.size() > maxBytes) return Delivery::TooLarge;
-    return storage::InboundMailRepository(db).store(mailboxName, raw).duplicate ? Delivery::Duplicate
-                                                                                 : Delivery::Stored;
+    const auto stored = storage::InboundMailRepository(db).store(mailboxName, raw);
+    if (storedId) *storedId = stored.id;
+    return stored.duplicate ? Delivery::Duplicate : Delivery::Stored;
 }
 
 } // namespace ticketflow::intake

@@ -28,8 +28,8 @@ enum class Delivery { Stored, Duplicate, TooLarge };
 
 /// One message from an MTA pipe (`ticketflow-mail deliver`): read at most maxBytes + 1 from
 /// `in`; larger mail is not stored (the MTA bounces it). Throws StorageError when the database
-/// is unreachable (the MTA should retry).
+/// is unreachable (the MTA should retry). `storedId` receives the message's id when stored.
 Delivery deliverMessage(storage::Connection& db, const std::string& mailboxName, std::istream& in,
-                        std::uint64_t maxBytes);
+                        std::uint64_t maxBytes, std::uint64_t* storedId = nullptr);
 
 } // namespace ticketflow::intake

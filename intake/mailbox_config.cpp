@@ -3,7 +3,8 @@
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
-#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
 #include <filesystem>
@@ -21,19 +22,6 @@ bool validName(const std::string& name) {
     return true;
 }
 
-std::uint64_t parseSize(const std::string& path, std::string text) {
-    std::uint64_t unit = 1;
-    if (!text.empty() && std::string("KMG").find(static_cast<char>(std::toupper(text.back()))) != std::string::npos) {
-        unit = 1ull << (10 * (std::string("KMG").find(static_cast<char>(std::toupper(text.back()))) + 1));
-        text.pop_back();
-    }
-    Poco::UInt64 n = 0;
-    if (text.empty() || !Poco::NumberParser::tryParseUnsigned64(text, n) || n == 0 || n * unit > (1ull << 30)) {
-        throw std::runtime_error(path + ": intake.max_size must be a size from 1 to 1G");
-    }
-    return n * unit;
-}
-
 } // namespace
 
 IntakeConfig loadIntakeConfig(const std::string& path) {
@@ -46,7 +34,14 @@ IntakeConfig loadIntakeConfig(const std::string& path) {
     const auto base = std::filesystem::absolute(path).parent_path();
     IntakeConfig c;
     try {
-        c.maxMessageBytes = parseSize(path, ini->getString("intake.max_size", "15M"));
+        const int perHour = ini->getInt("intake.max_per_sender_hour", static_cast<int>(c.maxPerSenderHour));
+        if (perHour < 1 || perHour > 100000) throw std::runtime_error(path + ": intake.max_per_sender_hour must be 1..100000");
+        c.maxPerSenderHour = static_cast<unsigned>(perHour);
+        for (const auto& entry : Poco::StringTokenizer(ini->getString("intake.blocked", ""), ",",
+                                                        Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+            c.blocked.push_back(Poco::toLower(entry));
+        }
+        c.reopenStatus = ini->getString("intake.reopen_status", c.reopenStatus);
         c.pollSeconds = ini->getInt("intake.poll_seconds", c.pollSeconds);
         if (c.pollSeconds < 1 || c.pollSeconds > 86400) throw std::runtime_error(path + ": intake.poll_seconds must be 1..86400");
         Poco::Util::AbstractConfiguration::Keys names;
@@ -96,6 +91,12 @@ IntakeConfig loadIntakeConfig(const std::string& path) {
         throw std::runtime_error(path + ": " + e.displayText());
     }
     return c;
+}
+
+const MailboxConfig* IntakeConfig::mailbox(const std::string& name) const {
+    for (const auto& m : mailboxes)
+        if (m.name == name) return &m;
+    return nullptr;
 }
 
 } // namespace ticketflow::intake

@@ -22,13 +22,19 @@ struct MailboxConfig {
 
 struct IntakeConfig {
     std::vector<MailboxConfig> mailboxes;
-    std::uint64_t maxMessageBytes = 15u << 20; ///< [intake] max_size: larger mail is refused
-    int pollSeconds = 60;                      ///< [intake] poll_seconds
+    int pollSeconds = 60;              ///< [intake] poll_seconds
+    unsigned maxPerSenderHour = 30;    ///< [intake] max_per_sender_hour: more is refused
+    std::vector<std::string> blocked;  ///< [intake] blocked: addresses and @domains refused
+    std::string reopenStatus = "Accepted"; ///< [intake] reopen_status: a customer's reply reopens to it
+
+    const MailboxConfig* mailbox(const std::string& name) const;
 };
 
-/// Reads [intake] and every [mailbox.NAME] section (type = pop3 | pop3s | maildir, project,
+/// Reads [intake] (poll_seconds, max_per_sender_hour, blocked = a@x.org, @spam.example,
+/// reopen_status) and every [mailbox.NAME] section (type = pop3 | pop3s | maildir, project,
 /// host, port, user, password, ca_file, verify_tls, timeout_seconds, path; relative paths
-/// against the file's folder). Throws std::runtime_error naming the file and the bad key.
+/// against the file's folder). The size limit of a message is [mail] max_size (see
+/// core/app/mail_config.hpp). Throws std::runtime_error naming the file and the bad key.
 IntakeConfig loadIntakeConfig(const std::string& path);
 
 } // namespace ticketflow::intake

@@ -19,7 +19,8 @@ std::string resolvePath(const std::filesystem::path& base, const std::string& va
     return (p.is_absolute() ? p : base / p).lexically_normal().string();
 }
 
-/// "10485760", "512K", "10M", "1G" (1024-based, like nginx's sizes) -> bytes; nullopt if malformed.
+} // namespace
+
 std::optional<std::uint64_t> parseSize(std::string text) {
     std::uint64_t unit = 1;
     const char last = text.empty() ? '0' : static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
@@ -31,8 +32,6 @@ std::optional<std::uint64_t> parseSize(std::string text) {
     if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return {};
     return std::stoull(text) * unit;
 }
-
-} // namespace
 
 AppConfig loadConfig(const std::string& path) {
     if (!std::filesystem::is_regular_file(path)) throw std::runtime_error("configuration file not found: " + path);

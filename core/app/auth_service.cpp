@@ -20,18 +20,6 @@ const std::string& decoyHash() {
 // Sliding expiry is written at most every few minutes, not on every request.
 constexpr long kExtendAfterSeconds = 300;
 
-domain::Actor actorOf(const storage::UserRecord& user, const domain::Catalog& catalog) {
-    domain::Actor a;
-    a.userId = user.id;
-    a.login = user.login;
-    a.displayName = user.displayName();
-    a.admin = user.admin;
-    a.staff = user.kind == "staff";
-    a.customerId = user.customerId;
-    a.roles = catalog.rolesOf(user.id);
-    return a;
-}
-
 } // namespace
 
 std::optional<SignIn> AuthService::login(const std::string& login, const std::string& password,
@@ -87,6 +75,18 @@ std::optional<domain::Actor> AuthService::byPassword(const std::string& login, c
 void AuthService::logout(const std::string& token) {
     if (token.empty() || token.size() > 128) return;
     storage::SessionRepository(_db).remove(sha256(token));
+}
+
+domain::Actor actorOf(const storage::UserRecord& user, const domain::Catalog& catalog) {
+    domain::Actor a;
+    a.userId = user.id;
+    a.login = user.login;
+    a.displayName = user.displayName();
+    a.admin = user.admin;
+    a.staff = user.kind == "staff";
+    a.customerId = user.customerId;
+    a.roles = catalog.rolesOf(user.id);
+    return a;
 }
 
 } // namespace ticketflow::app

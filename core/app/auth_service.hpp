@@ -3,6 +3,7 @@
 #include "core/domain/actor.hpp"
 #include "core/domain/catalog.hpp"
 #include "core/storage/connection.hpp"
+#include "core/storage/user_repository.hpp"
 
 #include <optional>
 #include <string>
@@ -43,5 +44,9 @@ private:
     storage::Connection& _db;
     int _sessionHours;
 };
+
+/// The actor a user account acts as: roles per project from the catalog (the caller checks
+/// that the account is active).
+domain::Actor actorOf(const storage::UserRecord& user, const domain::Catalog& catalog);
 
 } // namespace ticketflow::app

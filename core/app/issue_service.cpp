@@ -69,6 +69,7 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     recordAttachments(_db, uploads, staged.files(), owner);
     claimUploads(_db, uploadTokens, owner, result.errors);
     if (!result.errors.empty()) return {Outcome::Invalid, 0, std::move(result.errors)}; // rolls back
+    if (_also) _also(_db, result.issueId, std::nullopt);
     tx.commit();
     staged.keep();
     return result;
@@ -122,7 +123,11 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         return {Outcome::NotFound, {"No such issue."}, std::nullopt};
 
     const unsigned trackerId = edit.trackerId.value_or(issue->trackerId);
-    const unsigned statusId = edit.statusId.value_or(issue->statusId);
+    const domain::Status* current = _catalog.status(issue->statusId);
+    const domain::Status* reopenTo = edit.reopenTo ? _catalog.status(*edit.reopenTo) : nullptr;
+    const bool reopening = reopenTo && !reopenTo->closed && !actor.staff && current && current->closed &&
+                           domain::canAddNote(actor, issue->ref());
+    const unsigned statusId = reopening ? reopenTo->id : edit.statusId.value_or(issue->statusId);
     const unsigned priorityId = edit.priorityId.value_or(issue->priorityId);
     const auto assigneeId = edit.assigneeId.applyTo(issue->assigneeId);
     const auto milestoneId = edit.milestoneId.applyTo(issue->milestoneId);
@@ -144,7 +149,10 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     const bool hasNote = !domain::isBlank(edit.note);
     const bool hasFiles = !edit.attachments.empty() || !edit.uploadTokens.empty();
 
-    if (fieldsChange && !actor.allowedTo(Permission::EditIssues, issue->projectId)) {
+    const bool onlyReopens = reopening && trackerId == issue->trackerId && priorityId == issue->priorityId &&
+                             assigneeId == issue->assigneeId && milestoneId == issue->milestoneId &&
+                             texts.subject == issue->subject && texts.description == issue->description;
+    if (fieldsChange && !onlyReopens && !actor.allowedTo(Permission::EditIssues, issue->projectId)) {
         return {Outcome::Forbidden, {"You may not change issues in this project."}, issue};
     }
     if (checklistChange && !actor.allowedTo(Permission::TriageIssues, issue->projectId)) {
@@ -169,7 +177,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     domain::IssueRef ref = issue->ref();
     ref.trackerId = trackerId;
     // An unknown status is a form error (checkFields), not a transition to refuse.
-    if (statusId != issue->statusId && _catalog.status(statusId)) {
+    if (statusId != issue->statusId && _catalog.status(statusId) && !reopening) {
         const auto error = _catalog.workflow.check(actor, ref, {statusId, edit.note, assigneeId, milestoneId});
         // Not allowed at all is a permission matter (403); a missing note or field is a form error.
         if (error == domain::TransitionError::NotAllowed || error == domain::TransitionError::NotAssignee) {
@@ -199,6 +207,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     addDetail(details, "priority_id", issue->priorityId, priorityId);
     addDetail(details, "assigned_to_id", issue->assigneeId, assigneeId);
     addDetail(details, "fixed_version_id", issue->milestoneId, milestoneId);
+    if (reopening && !issue->customerReplied) details.push_back({"attr", "customer_replied", "0", "1"});
 
     // Files before the transaction (a slow disk holds no locks); removed again unless it commits.
     StagedFiles staged(_attachments);
@@ -230,7 +239,10 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);
         issues.adjustCount(issue->projectId, trackerId, statusId, +1);
     }
+    if (reopening) issues.markCustomerReplied(issue->id);
+    if (_also) _also(_db, issue->id, journalId);
     tx.commit();
+    result.journalId = journalId;
     staged.keep();
     return result;
 }

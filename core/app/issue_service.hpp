@@ -41,6 +41,9 @@ struct IssueEdit {
     std::string note;
     bool privateNote = false;
     std::vector<Upload> attachments; ///< files added with this edit (private with a private note)
+    /// A customer's reply to a closed issue reopens it to this status, outside the workflow
+    /// table (DESIGN §2), and marks it "customer replied". Ignored for staff and open issues.
+    std::optional<unsigned> reopenTo;
 };
 
 struct UpdateResult {
@@ -48,6 +51,7 @@ struct UpdateResult {
     std::vector<std::string> errors;
     std::optional<domain::Issue> current; ///< the issue as it is now (for a conflict page)
     bool unchanged = false;               ///< Invalid only because the edit changes nothing
+    unsigned journalId = 0;               ///< Ok: the journal the edit wrote
 };
 
 class IssueService {
@@ -80,6 +84,12 @@ public:
     /// leaves no customer behind (see CustomerService::creator).
     void createCustomerWith(std::function<unsigned(storage::Connection&)> insert) { _newCustomer = std::move(insert); }
 
+    /// Runs `also` inside the transaction of the next create() or update(), after its writes
+    /// (issue id, and the journal's id for an update): what must commit with the change or not
+    /// at all (mail intake marks its message processed). Throwing rolls the change back.
+    using AlsoInTransaction = std::function<void(storage::Connection&, unsigned issueId, std::optional<unsigned> journalId)>;
+    void alsoInTransaction(AlsoInTransaction also) { _also = std::move(also); }
+
 private:
     void keepAsHints(const domain::Actor& actor, domain::IssueDraft& draft) const;
     /// Assignee holds the tracker's assignable role; milestone is open in the project.
@@ -92,6 +102,7 @@ private:
     const domain::Catalog& _catalog;
     const AttachmentStore* _attachments = nullptr;
     std::function<unsigned(storage::Connection&)> _newCustomer;
+    AlsoInTransaction _also;
 };
 
 } // namespace ticketflow::app

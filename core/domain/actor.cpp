@@ -24,7 +24,7 @@ bool Actor::isAnonymous() const {
 }
 
 bool Actor::isActive() const {
-    return !isAnonymous() && !locked;
+    return (!isAnonymous() || viaMail) && !locked;
 }
 
 bool Actor::allowedTo(Permission permission, unsigned projectId) const {
@@ -62,6 +62,18 @@ std::vector<unsigned> Actor::projectsWhere(Permission permission) const {
     for (const auto& [projectId, projectRoles] : roles) // std::map: already ascending
         if (allowedTo(permission, projectId)) projects.push_back(projectId);
     return projects;
+}
+
+Actor mailCustomerActor(unsigned customerId, unsigned projectId, const std::string& name) {
+    Actor a;
+    a.displayName = name;
+    a.customerId = customerId;
+    a.viaMail = true;
+    Role role;
+    role.name = "Mail";
+    role.permissions = PermissionSet::parse("view_own_issues add_issues add_notes");
+    a.roles[projectId] = {role};
+    return a;
 }
 
 } // namespace ticketflow::domain

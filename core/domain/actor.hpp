@@ -20,10 +20,13 @@ struct Actor {
     bool locked = false;                // users.status == 'locked': may do nothing, admin or not
     std::optional<unsigned> customerId; // for customer logins
     std::map<unsigned /*projectId*/, std::vector<Role>> roles;
+    /// A customer known only by mail address, acting through mail intake: active without a
+    /// user account (userId stays 0, so nothing is recorded as written by a user).
+    bool viaMail = false;
 
     bool isAnonymous() const;
 
-    /// True when the actor may act at all: signed in and not locked.
+    /// True when the actor may act at all: signed in (or viaMail) and not locked.
     bool isActive() const;
 
     /// Whether one of the actor's roles in `projectId` grants `permission`.
@@ -47,5 +50,9 @@ struct Actor {
     /// projects for an admin must not rely on this.
     std::vector<unsigned> projectsWhere(Permission permission) const;
 };
+
+/// The customer behind an incoming mail, as mail intake acts for them in `projectId`: their
+/// own issues only, and only what a customer may do there (report issues, add notes).
+Actor mailCustomerActor(unsigned customerId, unsigned projectId, const std::string& name);
 
 } // namespace ticketflow::domain

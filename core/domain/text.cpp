@@ -1,6 +1,7 @@
 // Small pure text helpers for the domain rules: trimming, UTF-8 checks, splitting, id parsing.
 #include "core/domain/text.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace ticketflow::domain {
@@ -161,6 +162,16 @@ std::optional<unsigned> parseId(std::string_view text) {
     }
     if (value == 0 || value > std::numeric_limits<unsigned>::max()) return std::nullopt;
     return static_cast<unsigned>(value);
+}
+
+std::string truncateUtf8(std::string_view text, std::size_t maxChars) {
+    std::size_t chars = 0, at = 0;
+    while (at < text.size() && chars < maxChars) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        ++chars;
+    }
+    return std::string(text.substr(0, std::min(at, text.size())));
 }
 
 } // namespace ticketflow::domain

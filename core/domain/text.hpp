@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,5 +36,9 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 /// Parses a database id: decimal digits only (no sign, no spaces), 1 .. UINT_MAX.
 /// Returns nullopt for anything else. Never throws.
 std::optional<unsigned> parseId(std::string_view text);
+
+/// At most `maxChars` code points of valid UTF-8 `text` (a prefix, never a split character);
+/// for a database column measured in characters. Never throws except bad_alloc.
+std::string truncateUtf8(std::string_view text, std::size_t maxChars);
 
 } // namespace ticketflow::domain

@@ -466,6 +466,12 @@ unsigned IssueRepository::insertJournal(unsigned issueId, JournalAuthor author, 
     return journalId;
 }
 
+void IssueRepository::markCustomerReplied(unsigned issueId) {
+    auto& ps = _db.prepare("UPDATE issues SET customer_replied = 1 WHERE id = ?");
+    ps.setUInt(1, issueId);
+    _db.run([&] { ps.executeUpdate(); });
+}
+
 void IssueRepository::adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta) {
     auto& ps = _db.prepare(
         "INSERT INTO issue_counts (project_id, tracker_id, status_id, n) VALUES (?, ?, ?, ?)"

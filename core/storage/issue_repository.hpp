@@ -71,6 +71,8 @@ public:
     };
     unsigned insertJournal(unsigned issueId, JournalAuthor author, const std::string& notes, bool privateNotes,
                            const std::vector<domain::JournalDetail>& details);
+    /// Sets customer_replied (a customer answered; DESIGN §2).
+    void markCustomerReplied(unsigned issueId);
     void adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta);
     void addWatcher(unsigned issueId, unsigned userId);
     bool removeWatcher(unsigned issueId, unsigned userId);

@@ -44,6 +44,16 @@ std::optional<UserRecord> UserRepository::findByLogin(const std::string& login) 
     });
 }
 
+std::optional<UserRecord> UserRepository::findByMail(const std::string& mail) {
+    auto& ps = _db.prepare(std::string(kUserColumns) + "WHERE mail = ?");
+    ps.setString(1, mail);
+    return _db.run([&]() -> std::optional<UserRecord> {
+        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        return readUser(*rs);
+    });
+}
+
 std::optional<UserRecord> UserRepository::findById(unsigned id) {
     auto& ps = _db.prepare(std::string(kUserColumns) + "WHERE id = ?");
     ps.setUInt(1, id);

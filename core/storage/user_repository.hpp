@@ -29,6 +29,8 @@ public:
 
     std::optional<UserRecord> findByLogin(const std::string& login);
     std::optional<UserRecord> findById(unsigned id);
+    /// By mail address (unique; compared without case, as the column's collation does).
+    std::optional<UserRecord> findByMail(const std::string& mail);
     /// Changes names, mail, the admin flag and the status ("active" / "locked"). Throws
     /// StorageError (duplicateKey() when the mail is taken).
     void update(unsigned id, const std::string& firstname, const std::string& lastname, const std::string& mail,

@@ -1,5 +1,5 @@
 // The administration pages (admins only): the index, projects, trackers, issue statuses,
-// priorities, roles and the workflow editor, at Redmine's URLs.
+// priorities, roles and the workflow editor at Redmine's URLs, and the inbound mail queue.
 #pragma once
 #include "fcgi/request_context.hpp"
 
@@ -40,6 +40,12 @@ void roleCreate(RequestContext& ctx);
 void roleEditForm(RequestContext& ctx);
 void roleUpdate(RequestContext& ctx);
 void roleDestroy(RequestContext& ctx);
+
+void adminMailQueue(RequestContext& ctx);
+void adminMailShow(RequestContext& ctx);
+void adminMailRaw(RequestContext& ctx);
+void adminMailRelease(RequestContext& ctx);
+void adminMailRetry(RequestContext& ctx);
 
 void workflowEdit(RequestContext& ctx);
 void workflowSave(RequestContext& ctx);

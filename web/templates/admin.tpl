@@ -8,6 +8,7 @@
   <li><a href="/issue_statuses">Issue statuses</a> ({{STATUSES}}): closed, new</li>
   <li><a href="/enumerations">Issue priorities</a> ({{PRIORITIES}})</li>
   <li><a href="/workflows/edit">Workflow</a>: the status changes each role may make, per tracker</li>
+  <li><a href="/admin/mail">Inbound mail</a>: what arrived by mail, what became of it and why; release or retry</li>
 </ul>
 <p class="hint">Changes show at once on this server's pages; other servers sharing the database pick them up within {{CATALOG_SECONDS}} seconds.</p>
 {{>PAGE_FOOTER}}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Mail intake benchmark: a private MariaDB and Dovecot (tests/fixtures/services.sh), then
+#   1. N messages (default 10,000) from a Maildir into inbound_mail   (poll --once --fetch-only)
+#   2. processing them into issues and notes                          (poll --once --process-only)
+#   3. DELIVER messages through the MTA pipe, one process each        (deliver)
+#   4. POP3 messages fetched from Dovecot                             (poll --once --fetch-only)
+# and prints messages per second for each. A fifth of the mail answers an earlier issue of the
+# same sender by its subject tag (a note), the rest starts new issues of 2,000 customers.
+#
+#   bench/mail.sh [N]      env: DELIVER=1000 POP3=2000 BUILD=build STATE=/tmp/ticketflow-mail-bench
+# Targets (issue 4): processing >= 1,000/s, deliver >= 100/s, POP3 fetch >= 200/s.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+N=${1:-10000}
+DELIVER=${DELIVER:-1000}
+POP3=${POP3:-2000}
+BUILD=${BUILD:-$root/build}
+STATE=${STATE:-/tmp/ticketflow-mail-bench}
+mail_bin=$BUILD/mail/ticketflow-mail
+admin_bin=$BUILD/admin/ticketflow-admin
+services=$root/tests/fixtures/services.sh
+for b in "$mail_bin" "$admin_bin"; do [[ -x $b ]] || { echo "mail.sh: build first ($b missing)" >&2; exit 1; }; done
+source "$root/scripts/lib/common.sh"
+
+"$services" start-db "$STATE" > /dev/null 2>&1
+"$services" start-mail "$STATE" > /dev/null 2>&1
+trap '"$services" stop "$STATE" > /dev/null 2>&1 || true' EXIT
+env=$STATE/env
+get() { tf_env_get "$env" "$1"; }
+sql() { mariadb -S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)" -N -B "$@"; }
+sql -e "DROP DATABASE IF EXISTS tf_mailbench; CREATE DATABASE tf_mailbench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+work=$STATE/bench
+rm -rf "$work" && mkdir -p "$work/inbox"/{new,cur,tmp} "$work/files"
+write_conf() { # mailbox type
+  cat > "$work/tf.conf" <<CONF
+[db]
+socket = $(get TF_DB_SOCKET)
+user = $(get TF_DB_USER)
+password = $(get TF_DB_PASSWORD)
+name = tf_mailbench
+[paths]
+sql = $root/sql
+attachments = $work/files
+[security]
+secret = $(printf '%064d' 7)
+[intake]
+max_per_sender_hour = 100000
+[mailbox.support]
+project = psprosupport
+CONF
+  if [[ $1 == maildir ]]; then
+    printf 'type = maildir\npath = %s\n' "$work/inbox" >> "$work/tf.conf"
+  else
+    printf 'type = pop3\nhost = 127.0.0.1\nport = %s\nuser = %s\npassword = %s\n' \
+      "$(get TF_POP3_PORT)" "$(get TF_POP3_USER)" "$(get TF_POP3_PASSWORD)" >> "$work/tf.conf"
+  fi
+}
+write_conf maildir
+"$admin_bin" --config "$work/tf.conf" migrate > /dev/null
+
+# Messages: numbered files, so that a reply comes after the issue it answers (issue ids are
+# assigned in order, one per new message: the k-th new message becomes issue k).
+generate() { # dir first count prefix
+  python3 - "$@" <<'PY'
+import sys, random
+folder, first, count, prefix = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+random.seed(first)
+body = ("The export stops at 80 %% when the report has more than %d rows.\n"
+        "Steps: open the report, choose PDF, press Export.\n\nRegards\n-- \n%s\n")
+new_of = {}
+issues = 0
+for n in range(first, first + count):
+    c = random.randrange(2000)
+    sender = "customer%d@kunde%d.example" % (c, c % 97)
+    if new_of.get(c) and random.random() < 0.2:
+        subject = "Re: [PSProSupport - Support #%d] Export fails" % random.choice(new_of[c])
+        text = "It still fails.\n\nOn Fri, Support wrote:\n> Please try again.\n"
+    else:
+        issues += 1
+        new_of.setdefault(c, []).append(issues)
+        subject = "Export fails for report %d" % n
+        text = body % (n, sender)
+    msg = ("From: Customer %d <%s>\r\nTo: support@example.org\r\nSubject: %s\r\n"
+           "Message-ID: <%s.%d@kunde.example>\r\nDate: Fri, 27 Nov 2026 09:00:00 +0000\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s") % (
+        c, sender, subject, prefix, n, text.replace("\n", "\r\n"))
+    open("%s/%010d.%s%d.bench" % (folder, n, prefix, n), "w").write(msg)
+PY
+}
+rate() { awk -v n="$1" -v s="$2" -v e="$3" 'BEGIN { d = (e - s) / 1e9; printf "%d messages in %.2f s: %.0f/s", n, d, n / d }'; }
+
+echo "# ticketflow mail bench, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+generate "$work/inbox/new" 1 "$N" m
+t0=$(date +%s%N); "$mail_bin" poll --once --fetch-only --config "$work/tf.conf" 2> "$work/fetch.log"; t1=$(date +%s%N)
+echo "Maildir fetch:      $(rate "$N" "$t0" "$t1") (stored $(sql tf_mailbench -e "SELECT COUNT(*) FROM inbound_mail"))"
+t0=$(date +%s%N); "$mail_bin" poll --once --process-only --config "$work/tf.conf" 2> "$work/process.log"; t1=$(date +%s%N)
+read -r processed issues notes < <(sql tf_mailbench -e "SELECT (SELECT COUNT(*) FROM inbound_mail WHERE state = 'processed'),
+  (SELECT COUNT(*) FROM issues), (SELECT COUNT(*) FROM journals WHERE notes <> '')")
+echo "processing:         $(rate "$N" "$t0" "$t1") ($processed processed: $issues issues, $notes notes)"
+
+mkdir -p "$work/deliver" && generate "$work/deliver" $((N + 1)) "$DELIVER" d
+t0=$(date +%s%N)
+for f in "$work"/deliver/*; do "$mail_bin" deliver --mailbox support --config "$work/tf.conf" < "$f" 2>> "$work/deliver.log"; done
+t1=$(date +%s%N)
+echo "deliver (1 process per message): $(rate "$DELIVER" "$t0" "$t1")"
+
+maildir=$(get TF_POP3_MAILDIR)
+generate "$maildir/new" $((N + DELIVER + 1)) "$POP3" p
+chown -R mail:mail "$maildir"
+write_conf pop3
+t0=$(date +%s%N); "$mail_bin" poll --once --fetch-only --config "$work/tf.conf" 2> "$work/pop3.log"; t1=$(date +%s%N)
+echo "POP3 fetch:         $(rate "$POP3" "$t0" "$t1") (left on the server: $(find "$maildir/new" "$maildir/cur" -type f | wc -l))"

@@ -1,0 +1,49 @@
+// Processing stored mail (inbound_mail) into issues and notes, DESIGN §3: guards, threading,
+// customers, one transaction per message with its outcome recorded, so a message is processed
+// exactly once however often processing is interrupted.
+#pragma once
+#include "intake/mailbox_config.hpp"
+
+#include "core/app/attachment_store.hpp"
+#include "core/domain/catalog.hpp"
+#include "core/domain/mail_settings.hpp"
+#include "core/storage/connection.hpp"
+#include "core/storage/inbound_mail_repository.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace ticketflow::intake {
+
+struct ProcessorSettings {
+    const IntakeConfig* intake = nullptr;
+    domain::MailSettings mail;
+    std::string secret;                         ///< verifies our Message-IDs in replies
+    const app::AttachmentStore* store = nullptr; ///< where the mails' files go
+};
+
+class MailProcessor {
+public:
+    MailProcessor(storage::Connection& db, const domain::Catalog& catalog, ProcessorSettings settings)
+        : _db(db), _catalog(catalog), _settings(std::move(settings)) {}
+
+    /// Processes up to `limit` waiting messages, oldest first, under a MariaDB named lock (one
+    /// processor at a time across hosts; returns 0 when another holds it). Returns how many
+    /// messages were finished. A message whose processing throws (other than a lost
+    /// connection) is marked failed with the error and the queue moves on.
+    std::size_t processWaiting(unsigned limit);
+
+    /// Processes one waiting message. A message that cannot be processed (no project for its
+    /// mailbox, a database refusal) is marked failed with the reason, never left to block the
+    /// queue. Throws StorageError when the database is unreachable.
+    storage::MailOutcome processOne(std::uint64_t id);
+
+private:
+    storage::MailOutcome process(const storage::RawMail& mail);
+    void markFailed(std::uint64_t id, const std::string& why);
+    storage::Connection& _db;
+    const domain::Catalog& _catalog;
+    ProcessorSettings _settings;
+};
+
+} // namespace ticketflow::intake

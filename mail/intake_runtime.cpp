@@ -1,0 +1,84 @@
+// What `deliver` and `poll` share.
+#include "mail/intake_runtime.hpp"
+
+#include "core/app/crypto.hpp"
+#include "core/app/mail_config.hpp"
+#include "core/storage/catalog_repository.hpp"
+#include "core/storage/storage_error.hpp"
+#include "intake/mail_fetcher.hpp"
+#include "intake/maildir_source.hpp"
+#include "intake/pop3_source.hpp"
+
+#include <Poco/Exception.h>
+
+#include <cstdlib>
+
+namespace ticketflow::mail_tool {
+
+std::string configPathFrom(const std::string& given) {
+    if (!given.empty()) return given;
+    if (const char* env = std::getenv("TICKETFLOW_CONFIG"); env && *env) return env;
+    return "/etc/ticketflow/ticketflow.conf";
+}
+
+IntakeRuntime IntakeRuntime::load(const std::string& path) {
+    app::initCrypto();
+    IntakeRuntime r;
+    r.app = app::loadConfig(path);
+    r.intake = intake::loadIntakeConfig(path);
+    r.mail = app::loadMailSettings(path);
+    r.store = std::make_unique<app::AttachmentStore>(
+        r.app.attachmentsDir, domain::UploadLimits{r.app.attachmentMaxBytes, r.app.attachmentMaxFiles});
+    return r;
+}
+
+intake::MailProcessor IntakeRuntime::processor(storage::Connection& db, domain::Catalog& catalog) const {
+    catalog = storage::CatalogRepository(db).load();
+    return intake::MailProcessor(db, catalog, {&intake, mail, app.secret, store.get()});
+}
+
+bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log, Round round) {
+    bool ok = true;
+    const std::uint64_t maxBytes = runtime.mail.limits.maxMessageBytes;
+    for (const auto& box : runtime.intake.mailboxes) {
+        if (round == Round::ProcessOnly) break;
+        std::unique_ptr<intake::MailSource> source;
+        if (box.kind == intake::MailboxConfig::Kind::Maildir) {
+            source = std::make_unique<intake::MaildirSource>(box.path, maxBytes);
+        } else {
+            source = std::make_unique<intake::Pop3Source>(box, maxBytes);
+        }
+        try {
+            const auto r = intake::fetchMailbox(db, box.name, *source, maxBytes);
+            if (r.busy) {
+                log << "ticketflow-mail: " << box.name << ": another poller is reading it; skipped\n";
+            } else if (r.stored + r.duplicates + r.rejected > 0) {
+                log << "ticketflow-mail: " << box.name << ": " << r.stored << " stored, " << r.rejected
+                    << " over the size limit, " << r.duplicates << " already stored\n";
+            }
+        } catch (const storage::StorageError& e) {
+            if (e.connectionLost()) throw;
+            log << "ticketflow-mail: " << box.name << ": " << e.what() << "\n";
+            ok = false;
+        } catch (const Poco::Exception& e) {
+            log << "ticketflow-mail: " << box.name << ": " << e.displayText() << "\n";
+            ok = false;
+        } catch (const std::exception& e) {
+            log << "ticketflow-mail: " << box.name << ": " << e.what() << "\n";
+            ok = false;
+        }
+    }
+    if (round == Round::FetchOnly) return ok;
+    domain::Catalog catalog;
+    auto processor = runtime.processor(db, catalog);
+    constexpr unsigned kBatch = 500;
+    std::size_t total = 0;
+    for (std::size_t done = kBatch; done == kBatch;) {
+        done = processor.processWaiting(kBatch);
+        total += done;
+    }
+    if (total > 0) log << "ticketflow-mail: processed " << total << " message(s)\n";
+    return ok;
+}
+
+} // namespace ticketflow::mail_tool

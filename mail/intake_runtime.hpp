@@ -1,0 +1,42 @@
+// What `deliver` and `poll` share: the configuration of one installation, opened once, and one
+// round of fetching and processing.
+#pragma once
+#include "core/app/app_config.hpp"
+#include "core/app/attachment_store.hpp"
+#include "core/domain/mail_settings.hpp"
+#include "core/storage/connection.hpp"
+#include "intake/mail_processor.hpp"
+#include "intake/mailbox_config.hpp"
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ticketflow::mail_tool {
+
+/// The configuration file: --config FILE, else $TICKETFLOW_CONFIG, else /etc/ticketflow/ticketflow.conf.
+std::string configPathFrom(const std::string& given);
+
+/// ticketflow.conf read for mail intake. Throws std::runtime_error naming what is wrong.
+struct IntakeRuntime {
+    app::AppConfig app;
+    intake::IntakeConfig intake;
+    domain::MailSettings mail;
+    std::unique_ptr<app::AttachmentStore> store;
+
+    static IntakeRuntime load(const std::string& path);
+    /// A processor over `db` with the catalog read now (reference data may change between rounds).
+    intake::MailProcessor processor(storage::Connection& db, domain::Catalog& catalog) const;
+};
+
+/// What one round does.
+enum class Round { FetchAndProcess, FetchOnly, ProcessOnly };
+
+/// Fetches every mailbox (one failing does not stop the others; each is logged to `log`), then
+/// processes everything waiting. Returns false when a mailbox failed. Throws StorageError
+/// when the database is unreachable.
+bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log,
+              Round round = Round::FetchAndProcess);
+
+} // namespace ticketflow::mail_tool

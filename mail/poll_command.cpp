@@ -1,0 +1,118 @@
+// `ticketflow-mail poll`: fetch every configured mailbox and process what arrived, every
+// [intake] poll_seconds, as a Poco ServerApplication (foreground, or --daemon with --pidfile;
+// SIGTERM and SIGINT end it after the current round). `--once` does one round, for cron;
+// with --fetch-only or --process-only only that half (for measuring and for repairs).
+#include "core/storage/storage_error.hpp"
+#include "mail/intake_runtime.hpp"
+#include "mail/mail_commands.hpp"
+
+#include <Poco/Event.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <atomic>
+#include <iostream>
+#include <thread>
+
+namespace ticketflow::mail_tool {
+
+namespace {
+
+/// Rounds until stopped; a lost database waits for the next round instead of ending the poller.
+void pollLoop(const IntakeRuntime& runtime, std::atomic<bool>& stop, Poco::Event& wake, std::ostream& log) {
+    std::unique_ptr<storage::Connection> db;
+    while (!stop) {
+        try {
+            if (!db) db = std::make_unique<storage::Connection>(runtime.app.db);
+            runRound(runtime, *db, log);
+        } catch (const storage::StorageError& e) {
+            log << "ticketflow-mail: database: " << e.what() << "; trying again next round\n";
+            db.reset();
+        } catch (const std::exception& e) {
+            log << "ticketflow-mail: " << e.what() << "\n";
+        }
+        log.flush();
+        wake.tryWait(static_cast<long>(runtime.intake.pollSeconds) * 1000);
+    }
+}
+
+class PollApp : public Poco::Util::ServerApplication {
+public:
+    explicit PollApp(std::string configPath) : _configPath(std::move(configPath)) {}
+
+protected:
+    int main(const std::vector<std::string>&) override {
+        IntakeRuntime runtime;
+        try {
+            runtime = IntakeRuntime::load(_configPath);
+        } catch (const std::exception& e) {
+            std::cerr << "ticketflow-mail: " << e.what() << "\n";
+            return kExitConfig;
+        }
+        std::cerr << "ticketflow-mail: polling " << runtime.intake.mailboxes.size() << " mailbox(es) every "
+                  << runtime.intake.pollSeconds << " s\n";
+        std::atomic<bool> stop{false};
+        Poco::Event wake;
+        std::thread worker([&] { pollLoop(runtime, stop, wake, std::cerr); });
+        waitForTerminationRequest();
+        stop = true;
+        wake.set();
+        worker.join();
+        std::cerr << "ticketflow-mail: stopped\n";
+        return kExitOk;
+    }
+
+private:
+    std::string _configPath;
+};
+
+} // namespace
+
+int runPoll(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::string configPath;
+    bool once = false;
+    Round round = Round::FetchAndProcess;
+    std::vector<std::string> serverArgs{"ticketflow-mail"};
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--config" && i + 1 < args.size()) {
+            configPath = args[++i];
+        } else if (args[i] == "--once") {
+            once = true;
+        } else if (args[i] == "--fetch-only") {
+            round = Round::FetchOnly;
+        } else if (args[i] == "--process-only") {
+            round = Round::ProcessOnly;
+        } else if (args[i] == "--daemon" || args[i].rfind("--pidfile=", 0) == 0 || args[i].rfind("--umask=", 0) == 0) {
+            serverArgs.push_back(args[i]); // ServerApplication's own options
+        } else {
+            throw UsageError("poll takes [--config FILE] [--once [--fetch-only | --process-only]] "
+                             "[--daemon --pidfile=FILE]");
+        }
+    }
+    configPath = configPathFrom(configPath);
+    if (round != Round::FetchAndProcess && !once) throw UsageError("--fetch-only and --process-only go with --once");
+    if (!once) {
+        PollApp app(configPath);
+        std::vector<char*> argv;
+        for (auto& a : serverArgs) argv.push_back(a.data());
+        return app.run(static_cast<int>(argv.size()), argv.data());
+    }
+    IntakeRuntime runtime;
+    try {
+        runtime = IntakeRuntime::load(configPath);
+    } catch (const std::exception& e) {
+        err << "ticketflow-mail: " << e.what() << "\n";
+        return kExitConfig;
+    }
+    try {
+        storage::Connection db(runtime.app.db);
+        const bool ok = runRound(runtime, db, err, round);
+        out.flush();
+        return ok ? kExitOk : kExitSoftware;
+    } catch (const storage::StorageError& e) {
+        err << "ticketflow-mail: database: " << e.what() << "\n";
+        return kExitTempFail;
+    }
+}
+
+} // namespace ticketflow::mail_tool
