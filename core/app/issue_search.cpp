@@ -19,8 +19,7 @@ SearchResult searchIssues(storage::Connection& db, const domain::Catalog& catalo
     std::vector<unsigned> privateNoteProjects;
     for (unsigned id : scope.projectIds)
         if (domain::canViewPrivateNotes(actor, id)) privateNoteProjects.push_back(id);
-    result.page = storage::SearchRepository(db).search(domain::booleanModeQuery(result.terms.words), scope,
-                                                       privateNoteProjects, limit);
+    result.page = storage::SearchRepository(db).search(result.terms.words, scope, privateNoteProjects, limit);
     return result;
 }
 

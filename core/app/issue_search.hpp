@@ -21,7 +21,8 @@ struct SearchResult {
 /// Searches `text` (domain::parseSearchTerms: every word required) in the issues the actor may
 /// list (domain::listScope: customers only their own), in `projectId` or in all projects.
 /// Private notes make an issue match only where the actor may view private notes.
-/// Newest issues first, at most `limit`. Throws StorageError.
+/// Newest issues first, at most `limit`; a search past storage::kSearchTimeLimitSeconds stops
+/// with the newest matches it found (SearchPage::timedOut). Throws StorageError.
 SearchResult searchIssues(storage::Connection& db, const domain::Catalog& catalog, const domain::Actor& actor,
                           std::string_view text, std::optional<unsigned> projectId, unsigned limit);
 

@@ -116,14 +116,4 @@ SearchTerms parseSearchTerms(std::string_view text) {
     return terms;
 }
 
-std::string booleanModeQuery(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& word : words) {
-        if (!out.empty()) out += ' ';
-        out += '+';
-        out += word;
-    }
-    return out;
-}
-
 } // namespace ticketflow::domain

@@ -9,10 +9,13 @@
 namespace ticketflow::domain {
 
 /// InnoDB indexes tokens of innodb_ft_min_token_size (3) to innodb_ft_max_token_size (84)
-/// characters and none of its default stopwords; a required word it cannot have indexed makes a
-/// boolean search find nothing, so such words are left out rather than searched.
+/// characters; the search index stores each word with "_" and its window number appended (up
+/// to 7 characters: search_windows.hpp), so words longer than 77 cannot be in it. InnoDB's
+/// default stopwords ("the", "with") are in nearly every text and are not searched either. A
+/// required word the index cannot hold would make the search find nothing, so such words are
+/// left out rather than searched.
 constexpr std::size_t kMinSearchWordLength = 3;
-constexpr std::size_t kMaxSearchWordLength = 84;
+constexpr std::size_t kMaxSearchWordLength = 77;
 constexpr std::size_t kMaxSearchWords = 8;
 constexpr std::size_t kMaxSearchLength = 255; ///< characters of the whole search text
 
@@ -31,10 +34,6 @@ struct SearchTerms {
 /// than kMaxSearchLength characters, has no word that can be searched, or has more than
 /// kMaxSearchWords of them. Bytes that are not UTF-8 separate words. Never throws except bad_alloc.
 SearchTerms parseSearchTerms(std::string_view text);
-
-/// The AGAINST(... IN BOOLEAN MODE) text requiring every word: "+crash +export". `words` must
-/// come from parseSearchTerms. Never throws except bad_alloc.
-std::string booleanModeQuery(const std::vector<std::string>& words);
 
 /// True for InnoDB's default full-text stopwords ("the", "with", ...); `word` lower-case.
 bool isFulltextStopword(std::string_view word);

@@ -1,5 +1,6 @@
 // /search?q=…[&project_id=…] (and /projects/:identifier/search): full-text search over the
-// issues the reader may list, newest first; /search.csv gives the same rows as a file.
+// issues the reader may list, newest first; /search.csv gives the same rows as a file. A search
+// cut short by its time limit shows what it found with a warning (the file: 503).
 #include "fcgi/handlers/query_handlers.hpp"
 
 #include "core/app/issue_search.hpp"
@@ -16,6 +17,13 @@ namespace {
 
 const char* const kTooBroad =
     "This search matches too many issues to finish in time. Add a word to narrow it down, or search in one project.";
+
+/// The warning over a page the time limit cut short: which issues were searched.
+std::string partialNotice(unsigned searchedFrom) {
+    return "This search took too long and was stopped: only issues #" + std::to_string(searchedFrom) +
+           " and newer were searched, older ones may match too. Add a word to narrow it down, or search in one "
+           "project.";
+}
 
 struct SearchRequest {
     const domain::Project* project = nullptr;
@@ -80,6 +88,7 @@ void addResults(RequestContext& ctx, ctemplate::TemplateDictionary& dict, const 
     else
         dict.ShowSection("HAS_RESULTS");
     if (result.page.more) dict.SetValueAndShowSection("LIMIT", std::to_string(app::kSearchPageLimit), "MORE_RESULTS");
+    if (result.page.timedOut) dict.SetValueAndShowSection("NOTICE", partialNotice(result.page.searchedFrom), "PARTIAL");
     if (!result.terms.ignored.empty())
         dict.SetValueAndShowSection("IGNORED", joined(result.terms.ignored), "HAS_IGNORED");
     dict.SetValue("WORDS", joined(result.terms.words));
@@ -112,7 +121,8 @@ void searchPage(RequestContext& ctx) {
         dict.SetValueAndShowSection("MESSAGE", result.terms.error, "SEARCH_ERROR");
         return ctx.renderPage("search.tpl", dict, title, 400);
     }
-    if (result.page.timedOut) {
+    // Stopped by the time limit before finding anything: nothing to show but the advice.
+    if (result.page.timedOut && result.page.rows.empty()) {
         dict.SetValueAndShowSection("MESSAGE", kTooBroad, "SEARCH_ERROR");
         return ctx.renderPage("search.tpl", dict, title, 503);
     }
@@ -126,6 +136,7 @@ void searchCsv(RequestContext& ctx) {
     const auto result = app::searchIssues(ctx.db, ctx.catalog, ctx.actor(), request->text, projectIdOf(*request),
                                           app::kSearchPageLimit);
     if (!result.terms.ok()) return ctx.renderError(400, result.terms.error);
+    // A file has no room for a warning: a search cut short by the time limit gives none.
     if (result.page.timedOut) return ctx.renderError(503, kTooBroad);
     respondCsv(ctx, "search-results.csv", issueCsv(result.page.rows, ctx.catalog), result.page.more,
                app::kSearchPageLimit);

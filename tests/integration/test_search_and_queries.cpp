@@ -170,6 +170,96 @@ BOOST_AUTO_TEST_CASE(more_matches_than_the_limit_are_cut_and_flagged) {
     BOOST_TEST(!all.page.more);
 }
 
+// The index cuts issues into windows of 16,384 ids (core/domain/search_windows.hpp); these
+// tests place issues far apart so that the search walks several steps.
+BOOST_AUTO_TEST_CASE(issues_in_distant_windows_are_found_newest_first_and_a_full_page_stops_the_walk) {
+    Desk desk;
+    const unsigned oldest = desk.issue("psprosupport", "Support", "Albatross in window zero", "");
+    desk.t.db().execute("ALTER TABLE issues AUTO_INCREMENT = 40000"); // window 2
+    const unsigned middle = desk.issue("psprosupport", "Support", "Second one", "An albatross again.");
+    desk.t.db().execute("ALTER TABLE issues AUTO_INCREMENT = 200000"); // window 12
+    const unsigned newest = desk.issue("psprosupport", "Support", "Third albatross", "");
+    desk.note(oldest, "The cormorant was seen too.", false);
+    const auto bill = desk.actor(desk.bill);
+    BOOST_TEST(desk.found(bill, "albatross") == (Ids{newest, middle, oldest}), boost::test_tools::per_element());
+    BOOST_TEST(desk.found(bill, "cormorant") == Ids{oldest}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(bill, "albatross again") == Ids{middle}, boost::test_tools::per_element());
+    const auto two = app::searchIssues(desk.t.db(), desk.catalog, bill, "albatross", {}, 2);
+    BOOST_TEST(two.page.more);
+    BOOST_TEST(!two.page.timedOut);
+    BOOST_REQUIRE(two.page.rows.size() == 2u);
+    BOOST_TEST(two.page.rows[0].id == newest);
+    BOOST_TEST(two.page.rows[1].id == middle);
+    const auto all = app::searchIssues(desk.t.db(), desk.catalog, bill, "albatross", {}, 3);
+    BOOST_TEST(!all.page.more);
+    BOOST_TEST(all.page.rows.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(every_word_must_be_in_one_document_of_one_issue) {
+    Desk desk;
+    const unsigned both = desk.issue("psprosupport", "Support", "Heron and ibis", "");
+    const unsigned split = desk.issue("psprosupport", "Support", "Heron only", "");
+    desk.note(split, "Ibis in a note.", false);
+    // As before the window index: subject and description are one document, each note another.
+    BOOST_TEST(desk.found(desk.actor(desk.bill), "heron ibis") == Ids{both}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(an_edited_description_is_searched_by_its_new_words) {
+    Desk desk;
+    const unsigned id = desk.issue("psprosupport", "Support", "Printer", "The flamingo tray jams.");
+    desk.t.db().execute("UPDATE issues SET description = 'The toucan tray jams.' WHERE id = " + std::to_string(id));
+    const auto bill = desk.actor(desk.bill);
+    BOOST_TEST(desk.found(bill, "flamingo").empty());
+    BOOST_TEST(desk.found(bill, "toucan") == Ids{id}, boost::test_tools::per_element());
+    // A change that leaves the text alone keeps it searchable.
+    desk.t.db().execute("UPDATE issues SET priority_id = priority_id WHERE id = " + std::to_string(id));
+    desk.t.db().execute("UPDATE issues SET status_id = " + std::to_string(desk.status("Closed")) +
+                        " WHERE id = " + std::to_string(id));
+    BOOST_TEST(desk.found(bill, "toucan") == Ids{id}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_word_written_like_an_index_term_finds_only_itself) {
+    Desk desk;
+    // "zebra_1" in window 0 is indexed as zebra_1_0; "zebra" in window 1 as zebra_1.
+    const unsigned literal = desk.issue("psprosupport", "Support", "Option zebra_1 is ignored", "");
+    desk.t.db().execute("ALTER TABLE issues AUTO_INCREMENT = 20000");
+    const unsigned plain = desk.issue("psprosupport", "Support", "Zebra crossing", "");
+    const auto bill = desk.actor(desk.bill);
+    BOOST_TEST(desk.found(bill, "zebra") == Ids{plain}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(bill, "zebra_1") == Ids{literal}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(private_notes_and_customers_are_respected_in_every_window) {
+    Desk desk;
+    desk.t.db().execute("ALTER TABLE issues AUTO_INCREMENT = 70000"); // window 4
+    const unsigned carols = desk.issue("psprosupport", "Support", "Ocelot order", "", desk.carolCustomer);
+    const unsigned daves = desk.issue("psprosupport", "Support", "Ocelot invoice", "", desk.daveCustomer);
+    desk.note(carols, "Internal: the lynx discount.", true);
+    const auto carol = desk.customer(desk.carol, desk.carolCustomer);
+    BOOST_TEST(desk.found(carol, "ocelot") == Ids{carols}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(carol, "lynx").empty());
+    BOOST_TEST(desk.found(desk.actor(desk.bill), "lynx") == Ids{carols}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(desk.actor(desk.bill), "ocelot") == (Ids{daves, carols}), boost::test_tools::per_element());
+    BOOST_TEST(desk.found(desk.actor(desk.clemens), "ocelot").empty()); // no role in psprosupport
+}
+
+BOOST_AUTO_TEST_CASE(an_issue_given_to_a_customer_is_found_by_them_and_no_longer_by_the_other) {
+    Desk desk;
+    desk.t.db().execute("ALTER TABLE issues AUTO_INCREMENT = 50000"); // window 3
+    const unsigned id = desk.issue("psprosupport", "Support", "Pelican brief", "", desk.daveCustomer);
+    desk.note(id, "The heron left.", false);
+    const auto carol = desk.customer(desk.carol, desk.carolCustomer);
+    const auto dave = desk.customer(desk.dave, desk.daveCustomer);
+    BOOST_TEST(desk.found(dave, "heron") == Ids{id}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(carol, "heron").empty());
+    desk.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(desk.carolCustomer) +
+                        " WHERE id = " + std::to_string(id));
+    BOOST_TEST(desk.found(carol, "heron") == Ids{id}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(carol, "pelican brief") == Ids{id}, boost::test_tools::per_element());
+    BOOST_TEST(desk.found(dave, "heron").empty());
+    BOOST_TEST(desk.found(dave, "pelican").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(saved_queries)

@@ -12,11 +12,10 @@ using Words = std::vector<std::string>;
 
 BOOST_AUTO_TEST_SUITE(domain_search_terms)
 
-BOOST_AUTO_TEST_CASE(words_are_split_lower_cased_and_required_in_boolean_mode) {
+BOOST_AUTO_TEST_CASE(words_are_split_and_lower_cased) {
     const auto terms = parseSearchTerms("  Printer CRASH export ");
     BOOST_REQUIRE(terms.ok());
     BOOST_TEST(terms.words == (Words{"printer", "crash", "export"}), boost::test_tools::per_element());
-    BOOST_TEST(booleanModeQuery(terms.words) == "+printer +crash +export");
 }
 
 BOOST_AUTO_TEST_CASE(boolean_operators_and_punctuation_only_separate_words) {
@@ -46,11 +45,12 @@ BOOST_AUTO_TEST_CASE(short_long_and_stop_words_are_ignored_and_named) {
     BOOST_REQUIRE(terms.ok());
     BOOST_TEST(terms.words == (Words{"printer", "fire", "pdf"}), boost::test_tools::per_element());
     BOOST_TEST(terms.ignored == (Words{"the", "is", "on", "with", "a"}), boost::test_tools::per_element());
-    const std::string longWord(85, 'x');
+    // 77 characters and the window suffix ("_262143" at most) fit InnoDB's 84.
+    const std::string longWord(78, 'x');
     const auto tooLong = parseSearchTerms("crash " + longWord);
     BOOST_TEST(tooLong.words == Words{"crash"}, boost::test_tools::per_element());
     BOOST_TEST(tooLong.ignored == Words{longWord}, boost::test_tools::per_element());
-    BOOST_TEST(parseSearchTerms(std::string(84, 'y')).ok());
+    BOOST_TEST(parseSearchTerms(std::string(77, 'y')).ok());
 }
 
 BOOST_AUTO_TEST_CASE(repeated_words_are_searched_once) {
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(blank_too_long_and_too_many_words_are_refused) {
     BOOST_TEST(parseSearchTerms("  \t ").error == "Enter a word to search for.");
     const auto longText = parseSearchTerms(std::string(256, 'a'));
     BOOST_TEST(longText.error.find("too long") != std::string::npos);
-    BOOST_TEST(parseSearchTerms(std::string(255, 'a')).ok() == false); // one word of 255 > 84: ignored
+    BOOST_TEST(parseSearchTerms(std::string(255, 'a')).ok() == false); // one word of 255 > 77: ignored
     const auto many = parseSearchTerms("one two six ten red blue green brown black");
     BOOST_TEST(!many.ok());
     BOOST_TEST(many.error.find("at most 8") != std::string::npos);

@@ -11,6 +11,7 @@
   <p class="hint">Finds issues whose subject, description or notes contain every word (of 3 or more letters or digits).</p>
 </form>
 {{#SEARCH_ERROR}}<p class="flash warning" role="alert" id="search-error">{{MESSAGE}}</p>{{/SEARCH_ERROR}}
+{{#PARTIAL}}<p class="flash warning" role="alert" id="search-partial">{{NOTICE}}</p>{{/PARTIAL}}
 {{#HAS_IGNORED}}<p class="hint" id="search-ignored">Ignored (too short or too common): {{IGNORED}}</p>{{/HAS_IGNORED}}
 {{#HAS_RESULTS}}<p class="total" id="search-count">{{COUNT}} issues found for {{WORDS}}, newest first.</p>
 <table class="list issues" id="search-results">
