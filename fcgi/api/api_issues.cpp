@@ -1,5 +1,6 @@
 // /issues.json, /projects/:id/issues.json, /issues/:id.json: Redmine's issue API.
 #include "fcgi/api/api_handlers.hpp"
+#include "fcgi/outcome_status.hpp"
 
 #include "core/app/copy_service.hpp"
 #include "core/app/issue_service.hpp"
@@ -76,18 +77,8 @@ std::set<std::string> includes(const http::Request& req) {
 }
 
 int statusFor(app::Outcome outcome) {
-    switch (outcome) {
-        case app::Outcome::Ok:
-            return 200;
-        case app::Outcome::NotFound:
-            return 404;
-        case app::Outcome::Forbidden:
-            return 403;
-        case app::Outcome::Invalid:
-        case app::Outcome::Conflict: // Redmine answers a stale lock_version with 422 too
-            return 422;
-    }
-    return 500;
+    // Redmine answers a stale lock_version with 422, not the pages' 409.
+    return outcome == app::Outcome::Conflict ? 422 : httpStatus(outcome);
 }
 
 /// Redmine's "uploads": [{"token": "7.ab12…", "filename": …}] (only the token is used).
