@@ -153,10 +153,11 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
     }
 
     // Who wrote it: an active staff member, else a customer (created on first contact).
-    const auto user = storage::UserRepository(_db).findByMail(out.sender);
+    const auto user = seen.userId ? storage::UserRepository(_db).findById(*seen.userId) : std::nullopt;
     const bool staffSender = user && user->kind == "staff" && user->status == "active";
     storage::CustomerRepository customers(_db);
-    auto customer = customers.findByEmail(out.sender);
+    std::optional<domain::Customer> customer;
+    if (seen.customerId) customer = domain::Customer{*seen.customerId, seen.customerName, out.sender, "", "", "", ""};
 
     // Which issue it answers: our signed Message-IDs first, then the subject tag; the sender
     // must be that issue's customer or a staff member who may add notes to it.

@@ -235,10 +235,6 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         result.current = issue;
         return result;
     }
-    if (statusId != issue->statusId || trackerId != issue->trackerId) {
-        issues.adjustCount(issue->projectId, issue->trackerId, issue->statusId, -1);
-        issues.adjustCount(issue->projectId, trackerId, statusId, +1);
-    }
     if (reopening) issues.markCustomerReplied(issue->id);
     if (_also) _also(_db, issue->id, journalId);
     tx.commit();

@@ -55,7 +55,7 @@ std::vector<domain::Attachment> AttachmentRepository::listForIssue(unsigned issu
 unsigned AttachmentRepository::insert(const domain::Attachment& a) {
     auto& ps = _db.prepare(
         "INSERT INTO attachments (issue_id, journal_id, filename, disk_filename, content_type, filesize, digest,"
-        " author_id, is_public, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW())");
+        " author_id, is_public, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW()) RETURNING id");
     bindOptional(ps, 1, a.issueId);
     bindOptional(ps, 2, a.journalId);
     ps.setString(3, a.filename);
@@ -65,8 +65,7 @@ unsigned AttachmentRepository::insert(const domain::Attachment& a) {
     ps.setString(7, a.digest);
     bindOptional(ps, 8, a.authorId);
     ps.setBoolean(9, a.isPublic);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 void AttachmentRepository::addJournalDetail(unsigned journalId, unsigned attachmentId, const std::string& filename) {
@@ -92,7 +91,7 @@ unsigned AttachmentRepository::copyToIssue(unsigned fromIssueId, unsigned toIssu
 unsigned AttachmentRepository::insertPending(const domain::Attachment& a, const std::string& tokenDigest) {
     auto& ps = _db.prepare(
         "INSERT INTO attachments (issue_id, filename, disk_filename, content_type, filesize, digest, author_id,"
-        " is_public, upload_token, created_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, 1, ?, NOW())");
+        " is_public, upload_token, created_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, 1, ?, NOW()) RETURNING id");
     ps.setString(1, a.filename);
     ps.setString(2, a.diskFilename);
     ps.setString(3, a.contentType);
@@ -100,8 +99,7 @@ unsigned AttachmentRepository::insertPending(const domain::Attachment& a, const 
     ps.setString(5, a.digest);
     bindOptional(ps, 6, a.authorId);
     ps.setString(7, tokenDigest);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 bool AttachmentRepository::claimPending(unsigned id, const std::string& tokenDigest, std::optional<unsigned> authorId,

@@ -61,12 +61,12 @@ Connection::Connection(const DbConfig& config) {
             std::lock_guard<std::mutex> lock(connectMutex());
             _conn.reset(driver()->connect(options));
         }
-        execute("SET time_zone = '+00:00'");
-        execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
-        // With index merge intersection MariaDB answers "project = ? AND status = ? ORDER BY id
+        // One statement, one round trip (`deliver` connects once per message). Without index
+        // merge intersection: with it MariaDB answers "project = ? AND status = ? ORDER BY id
         // DESC LIMIT 25" by intersecting two indexes and sorting (135 ms on 1M issues) instead
         // of walking (project_id, status_id, id) backwards (under 1 ms).
-        execute("SET SESSION optimizer_switch = 'index_merge_intersection=off'");
+        execute("SET time_zone = '+00:00', SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION',"
+                " SESSION optimizer_switch = 'index_merge_intersection=off'");
     } catch (const sql::SQLException& e) {
         throw StorageError(std::string("cannot connect to the database: ") + e.what(), e.getErrorCode(), true);
     }
@@ -103,11 +103,10 @@ void Connection::execute(const std::string& sqlText) {
     });
 }
 
-unsigned long long Connection::lastInsertId() {
-    auto& ps = prepare("SELECT LAST_INSERT_ID()");
+unsigned long long Connection::insertReturningId(sql::PreparedStatement& insert) {
     return run([&] {
-        std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-        rs->next();
+        std::unique_ptr<sql::ResultSet> rs(insert.executeQuery());
+        if (!rs->next()) throw StorageError("an INSERT ... RETURNING id returned no row");
         return static_cast<unsigned long long>(rs->getUInt64(1));
     });
 }

@@ -35,8 +35,9 @@ public:
     void trimStatements(std::size_t max);
     /// Runs a statement without parameters (DDL, SET, transaction control).
     void execute(const std::string& sql);
-    /// LAST_INSERT_ID() of this connection.
-    unsigned long long lastInsertId();
+    /// Runs `insert`, an INSERT ending in "RETURNING id", and gives that id: one round trip
+    /// where executeUpdate and SELECT LAST_INSERT_ID() take two.
+    unsigned long long insertReturningId(sql::PreparedStatement& insert);
 
     void begin();
     void commit();

@@ -96,10 +96,9 @@ void CustomerRepository::bindFields(sql::PreparedStatement& ps, const domain::Cu
 }
 
 unsigned CustomerRepository::insert(const domain::CustomerFields& fields) {
-    auto& ps = _db.prepare("INSERT INTO customers (name, email, organisation, phone, notes) VALUES (?, ?, ?, ?, ?)");
+    auto& ps = _db.prepare("INSERT INTO customers (name, email, organisation, phone, notes) VALUES (?, ?, ?, ?, ?) RETURNING id");
     bindFields(ps, fields);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 bool CustomerRepository::update(unsigned id, const domain::CustomerFields& fields) {

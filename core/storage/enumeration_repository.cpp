@@ -92,10 +92,9 @@ std::optional<TrackerRecord> EnumerationRepository::tracker(unsigned id) {
 
 unsigned EnumerationRepository::createTracker(const domain::TrackerFields& f) {
     auto& ps = _db.prepare(
-        "INSERT INTO trackers (name, position, default_status_id, assignable_role_id) VALUES (?, ?, ?, ?)");
+        "INSERT INTO trackers (name, position, default_status_id, assignable_role_id) VALUES (?, ?, ?, ?) RETURNING id");
     bindTracker(ps, f);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 bool EnumerationRepository::updateTracker(unsigned id, const domain::TrackerFields& f) {
@@ -129,13 +128,12 @@ std::optional<StatusRecord> EnumerationRepository::status(unsigned id) {
 }
 
 unsigned EnumerationRepository::createStatus(const domain::StatusFields& f) {
-    auto& ps = _db.prepare("INSERT INTO issue_statuses (name, position, is_closed, is_new) VALUES (?, ?, ?, ?)");
+    auto& ps = _db.prepare("INSERT INTO issue_statuses (name, position, is_closed, is_new) VALUES (?, ?, ?, ?) RETURNING id");
     ps.setString(1, f.name);
     ps.setInt(2, f.position);
     ps.setBoolean(3, f.closed);
     ps.setBoolean(4, f.isNew);
-    _db.run([&] { ps.executeUpdate(); });
-    const auto id = static_cast<unsigned>(_db.lastInsertId());
+    const auto id = static_cast<unsigned>(_db.insertReturningId(ps));
     auto& counts = _db.prepare(
         "INSERT IGNORE INTO issue_counts (project_id, tracker_id, status_id, n)"
         " SELECT project_id, tracker_id, ?, 0 FROM project_trackers");
@@ -192,12 +190,11 @@ void EnumerationRepository::clearOtherDefaults(unsigned keepId) {
 }
 
 unsigned EnumerationRepository::createPriority(const domain::PriorityFields& f) {
-    auto& ps = _db.prepare("INSERT INTO priorities (name, position, is_default) VALUES (?, ?, ?)");
+    auto& ps = _db.prepare("INSERT INTO priorities (name, position, is_default) VALUES (?, ?, ?) RETURNING id");
     ps.setString(1, f.name);
     ps.setInt(2, f.position);
     ps.setBoolean(3, f.isDefault);
-    _db.run([&] { ps.executeUpdate(); });
-    const auto id = static_cast<unsigned>(_db.lastInsertId());
+    const auto id = static_cast<unsigned>(_db.insertReturningId(ps));
     if (f.isDefault) clearOtherDefaults(id);
     return id;
 }
@@ -229,12 +226,11 @@ std::optional<RoleRecord> EnumerationRepository::role(unsigned id) {
 }
 
 unsigned EnumerationRepository::createRole(const domain::RoleFields& f) {
-    auto& ps = _db.prepare("INSERT INTO roles (name, position, permissions) VALUES (?, ?, ?)");
+    auto& ps = _db.prepare("INSERT INTO roles (name, position, permissions) VALUES (?, ?, ?) RETURNING id");
     ps.setString(1, f.name);
     ps.setInt(2, f.position);
     ps.setString(3, joined(f.permissions));
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 bool EnumerationRepository::updateRole(unsigned id, const domain::RoleFields& f) {

@@ -36,7 +36,7 @@ StoredMail InboundMailRepository::insert(const std::string& mailbox, std::string
     const std::string digest = sha256Bytes(raw);
     auto& insert = _db.prepare(
         "INSERT INTO inbound_mail (mailbox, sha256, size, raw, state, reason, processed_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, IF(? = 'received', NULL, NOW()))");
+        " VALUES (?, ?, ?, ?, ?, ?, IF(? = 'received', NULL, NOW())) RETURNING id");
     std::istringstream body{std::string(raw)};
     insert.setString(1, mailbox);
     insert.setString(2, digest);
@@ -46,8 +46,7 @@ StoredMail InboundMailRepository::insert(const std::string& mailbox, std::string
     insert.setString(6, reason);
     insert.setString(7, state);
     try {
-        _db.run([&] { insert.executeUpdate(); });
-        return {_db.lastInsertId(), false};
+        return {_db.insertReturningId(insert), false};
     } catch (const StorageError& e) {
         if (!e.duplicateKey()) throw;
     }
@@ -130,15 +129,24 @@ InboundMailRepository::SenderHistory InboundMailRepository::senderHistory(const 
     auto& ps = _db.prepare(
         "SELECT (SELECT id FROM inbound_mail WHERE message_id = ? AND ? <> '' AND state = 'processed' AND id <> ?"
         " LIMIT 1) AS same_id, (SELECT COUNT(*) FROM inbound_mail WHERE sender = ? AND state = 'processed'"
-        " AND received_at > NOW() - INTERVAL ? MINUTE) AS recent");
+        " AND received_at > NOW() - INTERVAL ? MINUTE) AS recent, (SELECT id FROM users WHERE mail = ?) AS user_id,"
+        " c.id AS customer_id, c.name AS customer_name FROM (SELECT 1) AS one"
+        " LEFT JOIN customers c ON c.email = ?");
     ps.setString(1, messageId);
     ps.setString(2, messageId);
     ps.setUInt64(3, exceptId);
     ps.setString(4, sender);
     ps.setUInt(5, minutes);
+    ps.setString(6, sender);
+    ps.setString(7, sender);
     forEachRow(_db, ps, [&](sql::ResultSet& rs) {
         if (!rs.isNull("same_id")) h.sameMessageId = rs.getUInt64("same_id");
         h.recentFromSender = static_cast<long>(rs.getInt64("recent"));
+        if (!rs.isNull("user_id")) h.userId = rs.getUInt("user_id");
+        if (!rs.isNull("customer_id")) {
+            h.customerId = rs.getUInt("customer_id");
+            h.customerName = rs.getString("customer_name");
+        }
     });
     return h;
 }

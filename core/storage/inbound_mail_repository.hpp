@@ -72,10 +72,14 @@ public:
     struct SenderHistory {
         std::optional<std::uint64_t> sameMessageId; ///< a processed copy with this Message-ID
         long recentFromSender = 0;                  ///< processed from `sender` within `minutes`
+        std::optional<unsigned> userId;             ///< the account with `sender` as its mail
+        std::optional<unsigned> customerId;         ///< the customer record with `sender` as email
+        std::string customerName;
     };
     /// What processing checks before it acts, in one round trip: another processed message
-    /// with this Message-ID (a copy that came twice; none for an empty id), and how many
-    /// messages from `sender` were processed within the last `minutes` (the rate limit).
+    /// with this Message-ID (a copy that came twice; none for an empty id), how many messages
+    /// from `sender` were processed within the last `minutes` (the rate limit), and who the
+    /// sender is (an account, a customer record).
     SenderHistory senderHistory(const std::string& messageId, const std::string& sender, std::uint64_t exceptId,
                                 unsigned minutes);
 

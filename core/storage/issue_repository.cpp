@@ -393,7 +393,7 @@ unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId,
     auto& ps = _db.prepare(
         "INSERT INTO issues (project_id, tracker_id, status_id, priority_id, subject, description, author_id,"
         " assigned_to_id, milestone_id, customer_id, hint_priority_id, hint_assigned_to_id, source, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())");
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW()) RETURNING id");
     ps.setUInt(1, d.projectId);
     ps.setUInt(2, d.trackerId);
     ps.setUInt(3, statusId);
@@ -407,10 +407,7 @@ unsigned IssueRepository::insert(const domain::IssueDraft& d, unsigned statusId,
     bindOptional(ps, 11, d.hintPriorityId);
     bindOptional(ps, 12, d.hintAssigneeId);
     ps.setString(13, d.source);
-    _db.run([&] { ps.executeUpdate(); });
-    const auto id = static_cast<unsigned>(_db.lastInsertId());
-    adjustCount(d.projectId, d.trackerId, statusId, +1);
-    return id;
+    return static_cast<unsigned>(_db.insertReturningId(ps)); // issue_counts: by trigger (sql/009)
 }
 
 bool IssueRepository::update(unsigned id, unsigned lockVersion, const IssueFields& f) {
@@ -437,14 +434,13 @@ unsigned IssueRepository::insertJournal(unsigned issueId, JournalAuthor author, 
                                         bool privateNotes, const std::vector<domain::JournalDetail>& details) {
     auto& ps = _db.prepare(
         "INSERT INTO journals (issue_id, user_id, customer_id, notes, private_notes, created_at)"
-        " VALUES (?, ?, ?, ?, ?, NOW())");
+        " VALUES (?, ?, ?, ?, ?, NOW()) RETURNING id");
     ps.setUInt(1, issueId);
     bindOptional(ps, 2, author.userId);
     bindOptional(ps, 3, author.customerId);
     ps.setString(4, notes);
     ps.setBoolean(5, privateNotes);
-    _db.run([&] { ps.executeUpdate(); });
-    const auto journalId = static_cast<unsigned>(_db.lastInsertId());
+    const auto journalId = static_cast<unsigned>(_db.insertReturningId(ps));
     auto& detail = _db.prepare(
         "INSERT INTO journal_details (journal_id, property, prop_key, old_value, value)"
         " VALUES (?, ?, ?, ?, ?)");
@@ -472,17 +468,6 @@ void IssueRepository::markCustomerReplied(unsigned issueId) {
     _db.run([&] { ps.executeUpdate(); });
 }
 
-void IssueRepository::adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta) {
-    auto& ps = _db.prepare(
-        "INSERT INTO issue_counts (project_id, tracker_id, status_id, n) VALUES (?, ?, ?, ?)"
-        " ON DUPLICATE KEY UPDATE n = n + VALUES(n)");
-    ps.setUInt(1, projectId);
-    ps.setUInt(2, trackerId);
-    ps.setUInt(3, statusId);
-    ps.setInt(4, delta);
-    _db.run([&] { ps.executeUpdate(); });
-}
-
 void IssueRepository::addWatcher(unsigned issueId, unsigned userId) {
     auto& ps = _db.prepare("INSERT IGNORE INTO watchers (issue_id, user_id) VALUES (?, ?)");
     ps.setUInt(1, issueId);
@@ -498,13 +483,10 @@ bool IssueRepository::removeWatcher(unsigned issueId, unsigned userId) {
 }
 
 bool IssueRepository::remove(const domain::Issue& issue) {
-    // The version guard keeps the counts right when the status changed since `issue` was read.
     auto& ps = _db.prepare("DELETE FROM issues WHERE id = ? AND lock_version = ?");
     ps.setUInt(1, issue.id);
     ps.setUInt(2, issue.lockVersion);
-    const bool removed = _db.run([&] { return ps.executeUpdate() == 1; });
-    if (removed) adjustCount(issue.projectId, issue.trackerId, issue.statusId, -1);
-    return removed;
+    return _db.run([&] { return ps.executeUpdate() == 1; });
 }
 
 } // namespace ticketflow::storage

@@ -73,7 +73,6 @@ public:
                            const std::vector<domain::JournalDetail>& details);
     /// Sets customer_replied (a customer answered; DESIGN §2).
     void markCustomerReplied(unsigned issueId);
-    void adjustCount(unsigned projectId, unsigned trackerId, unsigned statusId, int delta);
     void addWatcher(unsigned issueId, unsigned userId);
     bool removeWatcher(unsigned issueId, unsigned userId);
     /// Deletes the issue (journals, relations, attachments rows and watchers go with it) and

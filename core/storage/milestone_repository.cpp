@@ -81,11 +81,10 @@ bool MilestoneRepository::nameTaken(unsigned projectId, const std::string& name,
 
 unsigned MilestoneRepository::insert(unsigned projectId, const domain::MilestoneFields& fields) {
     auto& ps =
-        _db.prepare("INSERT INTO milestones (project_id, name, description, due_date, status) VALUES (?, ?, ?, ?, ?)");
+        _db.prepare("INSERT INTO milestones (project_id, name, description, due_date, status) VALUES (?, ?, ?, ?, ?) RETURNING id");
     ps.setUInt(1, projectId);
     bindFields(ps, 2, fields);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 void MilestoneRepository::update(unsigned id, const domain::MilestoneFields& fields) {

@@ -58,7 +58,7 @@ std::optional<ProjectRecord> ProjectAdminRepository::find(unsigned id) {
 unsigned ProjectAdminRepository::create(const domain::ProjectFields& f, const std::string& newIssuesFilter) {
     auto& ps = _db.prepare(
         "INSERT INTO projects (identifier, name, description, customer_facing, support_address, catchall_address,"
-        " position) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        " position) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     ps.setString(1, f.identifier);
     ps.setString(2, f.name);
     ps.setString(3, f.description);
@@ -66,8 +66,7 @@ unsigned ProjectAdminRepository::create(const domain::ProjectFields& f, const st
     bindOptionalText(ps, 5, f.supportAddress);
     bindOptionalText(ps, 6, f.catchallAddress);
     ps.setInt(7, f.position);
-    _db.run([&] { ps.executeUpdate(); });
-    const auto id = static_cast<unsigned>(_db.lastInsertId());
+    const auto id = static_cast<unsigned>(_db.insertReturningId(ps));
     auto& query = _db.prepare(
         "INSERT INTO queries (project_id, user_id, name, is_public, builtin, filters)"
         " VALUES (?, NULL, 'NewIssues', 1, 'new_issues', ?)");

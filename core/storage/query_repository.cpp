@@ -76,14 +76,13 @@ std::vector<SavedQuery> QueryRepository::allCandidates(unsigned userId) {
 unsigned QueryRepository::create(const SavedQuery& query) {
     auto& ps = _db.prepare(
         "INSERT INTO queries (project_id, user_id, name, is_public, builtin, filters, created_at)"
-        " VALUES (?, ?, ?, ?, NULL, ?, NOW())");
+        " VALUES (?, ?, ?, ?, NULL, ?, NOW()) RETURNING id");
     bindOptional(ps, 1, query.projectId);
     bindOptional(ps, 2, query.userId);
     ps.setString(3, query.name);
     ps.setBoolean(4, query.isPublic);
     ps.setString(5, query.filters);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 bool QueryRepository::remove(unsigned id) {

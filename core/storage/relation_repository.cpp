@@ -53,12 +53,11 @@ bool RelationRepository::exists(const domain::Relation& r) {
 }
 
 unsigned RelationRepository::insert(const domain::Relation& r) {
-    auto& ps = _db.prepare("INSERT INTO issue_relations (issue_from_id, issue_to_id, relation_type) VALUES (?, ?, ?)");
+    auto& ps = _db.prepare("INSERT INTO issue_relations (issue_from_id, issue_to_id, relation_type) VALUES (?, ?, ?) RETURNING id");
     ps.setUInt(1, r.fromId);
     ps.setUInt(2, r.toId);
     ps.setString(3, r.type);
-    _db.run([&] { ps.executeUpdate(); });
-    return static_cast<unsigned>(_db.lastInsertId());
+    return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 
 bool RelationRepository::remove(unsigned id) {

@@ -76,19 +76,18 @@ unsigned UserRepository::create(const NewUser& user) {
             return std::nullopt;
         });
         if (!customerId) {
-            auto& insert = _db.prepare("INSERT INTO customers (name, email) VALUES (?, ?)");
+            auto& insert = _db.prepare("INSERT INTO customers (name, email) VALUES (?, ?) RETURNING id");
             insert.setString(1, (user.firstname + " " + user.lastname));
             if (user.mail.empty())
                 insert.setNull(2, 0);
             else
                 insert.setString(2, user.mail);
-            _db.run([&] { insert.executeUpdate(); });
-            customerId = static_cast<unsigned>(_db.lastInsertId());
+            customerId = static_cast<unsigned>(_db.insertReturningId(insert));
         }
     }
     auto& ps = _db.prepare(
         "INSERT INTO users (login, firstname, lastname, mail, password_hash, kind, admin, customer_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     ps.setString(1, user.login);
     ps.setString(2, user.firstname);
     ps.setString(3, user.lastname);
@@ -103,8 +102,7 @@ unsigned UserRepository::create(const NewUser& user) {
     ps.setString(6, user.customer ? "customer" : "staff");
     ps.setBoolean(7, user.admin);
     bindOptional(ps, 8, customerId);
-    _db.run([&] { ps.executeUpdate(); });
-    const auto id = static_cast<unsigned>(_db.lastInsertId());
+    const auto id = static_cast<unsigned>(_db.insertReturningId(ps));
     tx.commit();
     return id;
 }

@@ -298,8 +298,8 @@ BOOST_AUTO_TEST_CASE(customer_visibility_lists_only_their_own_issues) {
     Team team;
     const unsigned mine = team.create(team.bill, "psprosupport", "Support", "mine");
     team.create(team.bill, "psprosupport", "Support", "someone else's");
-    team.t.db().execute("INSERT INTO customers (name, email) VALUES ('Carol', 'carol@example.org')");
-    const unsigned carol = static_cast<unsigned>(team.t.db().lastInsertId());
+    const unsigned carol = static_cast<unsigned>(team.t.db().insertReturningId(
+        team.t.db().prepare("INSERT INTO customers (name, email) VALUES ('Carol', 'carol@example.org') RETURNING id")));
     team.t.db().execute("UPDATE issues SET customer_id = " + std::to_string(carol) +
                         " WHERE id = " + std::to_string(mine));
     storage::IssueRepository repo(team.t.db());

@@ -72,4 +72,37 @@ BOOST_AUTO_TEST_CASE(splitter_keeps_statements_and_drops_comments) {
     BOOST_CHECK_EQUAL(s[1], "INSERT INTO a VALUES (1),\n (2)");
 }
 
+BOOST_AUTO_TEST_CASE(issue_counts_follow_every_write_to_issues_even_plain_sql) {
+    testing::TestDatabase t;
+    const std::string count =
+        "SELECT COALESCE(SUM(c.n), 0) FROM issue_counts c JOIN trackers tr ON tr.id = c.tracker_id"
+        " JOIN issue_statuses s ON s.id = c.status_id WHERE tr.name = ? AND s.name = ?";
+    const auto n = [&](const char* tracker, const char* status) {
+        std::string sql = count;
+        sql.replace(sql.find('?'), 1, std::string("'") + tracker + "'");
+        sql.replace(sql.find('?'), 1, std::string("'") + status + "'");
+        return t.scalar(sql);
+    };
+    const std::string ids = " (SELECT id FROM projects WHERE identifier = 'psprointernal'),"
+                            " (SELECT id FROM trackers WHERE name = 'Bug'),"
+                            " (SELECT id FROM issue_statuses WHERE name = 'New'),"
+                            " (SELECT id FROM priorities WHERE is_default = 1)";
+    t.db().execute("INSERT INTO issues (project_id, tracker_id, status_id, priority_id, subject, created_at, updated_at)"
+                   " VALUES (" + ids + ", 'one', NOW(), NOW()), (" + ids + ", 'two', NOW(), NOW())");
+    BOOST_CHECK_EQUAL(n("Bug", "New"), 2);
+    t.db().execute("UPDATE issues SET status_id = (SELECT id FROM issue_statuses WHERE name = 'Seen')"
+                   " WHERE subject = 'one'");
+    BOOST_CHECK_EQUAL(n("Bug", "New"), 1);
+    BOOST_CHECK_EQUAL(n("Bug", "Seen"), 1);
+    t.db().execute("UPDATE issues SET subject = 'one, renamed' WHERE subject = 'one'"); // no count moves
+    BOOST_CHECK_EQUAL(n("Bug", "Seen"), 1);
+    t.db().execute("UPDATE issues SET tracker_id = (SELECT id FROM trackers WHERE name = 'Task') WHERE subject = 'two'");
+    BOOST_CHECK_EQUAL(n("Bug", "New"), 0);
+    BOOST_CHECK_EQUAL(n("Task", "New"), 1);
+    t.db().execute("DELETE FROM issues");
+    BOOST_CHECK_EQUAL(n("Task", "New"), 0);
+    BOOST_CHECK_EQUAL(n("Bug", "Seen"), 0);
+    BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM issue_counts WHERE n <> 0"), 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
