@@ -1,6 +1,8 @@
 // Hostile mail, generated here: each finishes within 2 s, with bounded memory, with a reason.
+// (Under the sanitizers, tests/sanitized, the bounds are scaled: see sanitizer_factors.hpp.)
 #include "core/mail/mail_parser.hpp"
 #include "mail_test_support.hpp"
+#include "sanitizer_factors.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -11,8 +13,16 @@ using domain::MailVerdictState;
 
 namespace {
 
-constexpr double kMaxSeconds = 2.0;
-constexpr long kMaxExtraPeakMb = 200; // the peak RSS one message may add
+constexpr double kMaxSeconds = 2.0 * test::kSanitizerTimeFactor;
+constexpr long kMaxExtraPeakMb = 200 * test::kSanitizerMemoryFactor; // the peak RSS one message may add
+
+// The default settings, with the parser's own CPU budget (2000 ms) scaled like kMaxSeconds: a
+// benign message must not be rejected for time under the sanitizers either.
+domain::MailSettings defaultSettings() {
+    domain::MailSettings settings;
+    settings.limits.cpuBudgetMs = static_cast<unsigned>(settings.limits.cpuBudgetMs * test::kSanitizerTimeFactor);
+    return settings;
+}
 
 long peakRssMb() {
     rusage usage{};
@@ -26,7 +36,7 @@ struct Timed {
     long extraPeakMb = 0;
 };
 
-Timed timedParse(const std::string& raw, const domain::MailSettings& settings = {}) {
+Timed timedParse(const std::string& raw, const domain::MailSettings& settings = defaultSettings()) {
     const long peakBefore = peakRssMb();
     const auto start = std::chrono::steady_clock::now();
     Timed t{mail::parseMessage(raw, settings)};
