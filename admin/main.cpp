@@ -32,9 +32,7 @@ void usage(std::ostream& out) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    std::string configPath;
-    if (const char* env = std::getenv("TICKETFLOW_CONFIG")) configPath = env;
-    if (configPath.empty()) configPath = "/etc/ticketflow/ticketflow.conf";
+    std::string configPath = ticketflow::app::configPathFrom("");
     if (args.size() >= 2 && args[0] == "--config") {
         configPath = args[1];
         args.erase(args.begin(), args.begin() + 2);

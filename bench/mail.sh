@@ -2,12 +2,15 @@
 # Mail intake benchmark: a private MariaDB and Dovecot (tests/fixtures/services.sh), then
 #   1. N messages (default 10,000) from a Maildir into inbound_mail   (poll --once --fetch-only)
 #   2. processing them into issues and notes                          (poll --once --process-only)
-#   3. DELIVER messages through the MTA pipe, one process each        (deliver)
+#   3. DELIVER messages through the MTA pipe, one process each        (deliver): with no
+#      poller running (each stores through its own database connection), then handed to a
+#      running poller ([intake] deliver_socket), one and DELIVER_JOBS (default 2) at a time
 #   4. POP3 messages fetched from Dovecot                             (poll --once --fetch-only)
 # and prints messages per second for each. A fifth of the mail answers an earlier issue of the
 # same sender by its subject tag (a note), the rest starts new issues of 2,000 customers.
 #
-#   bench/mail.sh [N]      env: DELIVER=1000 POP3=2000 BUILD=build STATE=/tmp/ticketflow-mail-bench
+#   bench/mail.sh [N]      env: DELIVER=1000 DELIVER_JOBS=2 POP3=2000 BUILD=build
+#                               STATE=/tmp/ticketflow-mail-bench
 # Targets (issue 4): processing >= 1,000/s, deliver >= 100/s, POP3 fetch >= 200/s.
 set -euo pipefail
 
@@ -15,6 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 N=${1:-10000}
 DELIVER=${DELIVER:-1000}
+DELIVER_JOBS=${DELIVER_JOBS:-2}
 POP3=${POP3:-2000}
 BUILD=${BUILD:-$root/build}
 STATE=${STATE:-/tmp/ticketflow-mail-bench}
@@ -100,11 +104,38 @@ read -r processed issues notes < <(sql tf_mailbench -e "SELECT (SELECT COUNT(*) 
   (SELECT COUNT(*) FROM issues), (SELECT COUNT(*) FROM journals WHERE notes <> '')")
 echo "processing:         $(rate "$N" "$t0" "$t1") ($processed processed: $issues issues, $notes notes)"
 
-mkdir -p "$work/deliver" && generate "$work/deliver" $((N + 1)) "$DELIVER" d
-t0=$(date +%s%N)
-for f in "$work"/deliver/*; do "$mail_bin" deliver --mailbox support --config "$work/tf.conf" < "$f" 2>> "$work/deliver.log"; done
-t1=$(date +%s%N)
-echo "deliver (1 process per message): $(rate "$DELIVER" "$t0" "$t1")"
+mkdir -p "$work/deliver"
+deliver_all() { # CONF FILE... : deliver each, DELIVER_JOBS at a time (an MTA runs deliveries
+  # side by side; Postfix: local_destination_concurrency_limit = 2 per recipient by default)
+  local conf=$1 job i pids=(); shift
+  local files=("$@")
+  for ((job = 0; job < DELIVER_JOBS; job++)); do
+    (for ((i = job; i < ${#files[@]}; i += DELIVER_JOBS)); do
+      "$mail_bin" deliver --mailbox support --config "$conf" < "${files[i]}" 2>> "$work/deliver.log"
+    done) &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+}
+waiting() { sql tf_mailbench -e "SELECT COUNT(*) FROM inbound_mail WHERE state = 'received'"; }
+
+generate "$work/deliver" $((N + 1)) "$DELIVER" d
+t0=$(date +%s%N); DELIVER_JOBS=1 deliver_all "$work/tf.conf" "$work"/deliver/*.d*; t1=$(date +%s%N)
+echo "deliver, no poller running, one at a time: $(rate "$DELIVER" "$t0" "$t1") (each its own database connection)"
+"$mail_bin" poll --once --process-only --config "$work/tf.conf" 2>> "$work/process.log"
+
+# The poller running as a daemon with [intake] deliver_socket: deliver hands it the message.
+sed "s|^\[intake\]|[intake]\ndeliver_socket = $work/deliver.sock|" "$work/tf.conf" > "$work/sock.conf"
+"$mail_bin" poll --config "$work/sock.conf" 2>> "$work/poller.log" &
+poller=$!
+for ((i = 0; i < 100; i++)); do [[ -S $work/deliver.sock ]] && break; sleep 0.1; done
+for jobs in 1 "$DELIVER_JOBS"; do
+  generate "$work/deliver" $((N + DELIVER * jobs + 1)) "$DELIVER" "e$jobs"
+  t0=$(date +%s%N); DELIVER_JOBS=$jobs deliver_all "$work/sock.conf" "$work"/deliver/*.e"$jobs"*; t1=$(date +%s%N)
+  while (($(waiting) > 0)); do sleep 0.2; done; t2=$(date +%s%N)
+  echo "deliver, through the poller, $jobs at a time: $(rate "$DELIVER" "$t0" "$t1"); all processed $(awk -v s="$t0" -v e="$t2" 'BEGIN { printf "%.2f", (e - s) / 1e9 }') s after the first"
+done
+kill "$poller"; wait "$poller" || true
 
 maildir=$(get TF_POP3_MAILDIR)
 generate "$maildir/new" $((N + DELIVER + 1)) "$POP3" p

@@ -12,7 +12,6 @@
 
 int main(int argc, char** argv) {
     std::string configPath;
-    if (const char* env = std::getenv("TICKETFLOW_CONFIG")) configPath = env;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--config" && i + 1 < argc) {
@@ -26,7 +25,7 @@ int main(int argc, char** argv) {
             return 64;
         }
     }
-    if (configPath.empty()) configPath = "/etc/ticketflow/ticketflow.conf";
+    configPath = ticketflow::app::configPathFrom(configPath);
     try {
         ticketflow::app::initCrypto();
         const auto config = ticketflow::app::loadConfig(configPath);

@@ -3,7 +3,6 @@
 
 #include "core/storage/inbound_mail_repository.hpp"
 
-#include <iterator>
 
 namespace ticketflow::intake {
 
@@ -33,20 +32,6 @@ FetchReport fetchMailbox(storage::Connection& db, const std::string& mailboxName
     }
     mail.unlock(lock);
     return report;
-}
-
-Delivery deliverMessage(storage::Connection& db, const std::string& mailboxName, std::istream& in,
-                        std::uint64_t maxBytes, std::uint64_t* storedId) {
-    std::string raw;
-    char chunk[65536];
-    while (in && raw.size() <= maxBytes) {
-        in.read(chunk, sizeof chunk);
-        raw.append(chunk, static_cast<std::size_t>(in.gcount()));
-    }
-    if (raw.size() > maxBytes) return Delivery::TooLarge;
-    const auto stored = storage::InboundMailRepository(db).store(mailboxName, raw);
-    if (storedId) *storedId = stored.id;
-    return stored.duplicate ? Delivery::Duplicate : Delivery::Stored;
 }
 
 } // namespace ticketflow::intake

@@ -6,7 +6,6 @@
 
 #include "core/storage/connection.hpp"
 
-#include <istream>
 
 namespace ticketflow::intake {
 
@@ -23,13 +22,5 @@ struct FetchReport {
 /// what was stored before the error stays stored.
 FetchReport fetchMailbox(storage::Connection& db, const std::string& mailboxName, MailSource& source,
                          std::uint64_t maxBytes);
-
-enum class Delivery { Stored, Duplicate, TooLarge };
-
-/// One message from an MTA pipe (`ticketflow-mail deliver`): read at most maxBytes + 1 from
-/// `in`; larger mail is not stored (the MTA bounces it). Throws StorageError when the database
-/// is unreachable (the MTA should retry). `storedId` receives the message's id when stored.
-Delivery deliverMessage(storage::Connection& db, const std::string& mailboxName, std::istream& in,
-                        std::uint64_t maxBytes, std::uint64_t* storedId = nullptr);
 
 } // namespace ticketflow::intake

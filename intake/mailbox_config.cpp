@@ -1,6 +1,8 @@
 // The mailboxes ticketflow-mail reads, from ticketflow.conf.
 #include "intake/mailbox_config.hpp"
 
+#include "core/app/config_values.hpp"
+
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
 #include <Poco/String.h>
@@ -42,6 +44,7 @@ IntakeConfig loadIntakeConfig(const std::string& path) {
             c.blocked.push_back(Poco::toLower(entry));
         }
         c.reopenStatus = ini->getString("intake.reopen_status", c.reopenStatus);
+        c.deliverSocket = app::resolvePath(base, ini->getString("intake.deliver_socket", ""), "");
         c.pollSeconds = ini->getInt("intake.poll_seconds", c.pollSeconds);
         if (c.pollSeconds < 1 || c.pollSeconds > 86400) throw std::runtime_error(path + ": intake.poll_seconds must be 1..86400");
         Poco::Util::AbstractConfiguration::Keys names;
@@ -67,8 +70,7 @@ IntakeConfig loadIntakeConfig(const std::string& path) {
             if (m.kind == MailboxConfig::Kind::Maildir) {
                 const std::string dir = ini->getString(k + "path", "");
                 if (dir.empty()) throw std::runtime_error(path + ": " + k + "path is required for a Maildir");
-                const std::filesystem::path p(dir);
-                m.path = (p.is_absolute() ? p : base / p).lexically_normal().string();
+                m.path = app::resolvePath(base, dir, "");
             } else {
                 m.host = ini->getString(k + "host", "");
                 m.user = ini->getString(k + "user", "");
@@ -78,11 +80,7 @@ IntakeConfig loadIntakeConfig(const std::string& path) {
                 }
                 m.port = ini->getInt(k + "port", m.kind == MailboxConfig::Kind::Pop3s ? 995 : 110);
                 if (m.port < 1 || m.port > 65535) throw std::runtime_error(path + ": " + k + "port must be 1..65535");
-                const std::string ca = ini->getString(k + "ca_file", "");
-                if (!ca.empty()) {
-                    const std::filesystem::path p(ca);
-                    m.caFile = (p.is_absolute() ? p : base / p).lexically_normal().string();
-                }
+                m.caFile = app::resolvePath(base, ini->getString(k + "ca_file", ""), "");
                 m.verifyTls = ini->getBool(k + "verify_tls", true);
             }
             c.mailboxes.push_back(std::move(m));

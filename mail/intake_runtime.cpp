@@ -11,15 +11,7 @@
 
 #include <Poco/Exception.h>
 
-#include <cstdlib>
-
 namespace ticketflow::mail_tool {
-
-std::string configPathFrom(const std::string& given) {
-    if (!given.empty()) return given;
-    if (const char* env = std::getenv("TICKETFLOW_CONFIG"); env && *env) return env;
-    return "/etc/ticketflow/ticketflow.conf";
-}
 
 IntakeRuntime IntakeRuntime::load(const std::string& path) {
     app::initCrypto();

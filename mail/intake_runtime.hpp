@@ -15,9 +15,6 @@
 
 namespace ticketflow::mail_tool {
 
-/// The configuration file: --config FILE, else $TICKETFLOW_CONFIG, else /etc/ticketflow/ticketflow.conf.
-std::string configPathFrom(const std::string& given);
-
 /// ticketflow.conf read for mail intake. Throws std::runtime_error naming what is wrong.
 struct IntakeRuntime {
     app::AppConfig app;

@@ -30,7 +30,7 @@ public:
 int runParse(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 /// `deliver --mailbox NAME [--config FILE]`: one message on standard input from an MTA pipe,
-/// stored (committed) and then processed. 0 stored (or already stored), kExitTooLarge over the
+/// stored (committed) for the poller to process. 0 stored (or already stored), kExitTooLarge over the
 /// size limit, kExitTempFail when the database or the configuration is not available.
 int runDeliver(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

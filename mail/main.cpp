@@ -1,4 +1,5 @@
-// ticketflow-mail: mail intake. Subcommands come from a table so poll and deliver slot in.
+// ticketflow-mail-tool: mail intake's commands, reached through ticketflow-mail (front_main.cpp),
+// which runs `deliver` itself. Subcommands come from a table.
 #include "mail/mail_commands.hpp"
 
 #include <array>
@@ -31,9 +32,11 @@ constexpr std::array<Command, 3> kCommands{{
              "                              --once --fetch-only / --process-only: one half",
      ticketflow::mail_tool::runPoll},
     {"deliver", "deliver --mailbox NAME [--config FILE]\n"
-                "                              one message on standard input (an MTA pipe):\n"
-                "                              stored, then processed; exit 0 stored, 65 too\n"
-                "                              large (the MTA bounces it), 75 try again later",
+                "                              one message on standard input (an MTA pipe),\n"
+                "                              stored for the poller, which turns it into an\n"
+                "                              issue or note within a second; exit 0 stored,\n"
+                "                              65 too large (the MTA bounces it), 75 try again\n"
+                "                              later",
      ticketflow::mail_tool::runDeliver},
 }};
 

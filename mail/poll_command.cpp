@@ -2,7 +2,10 @@
 // [intake] poll_seconds, as a Poco ServerApplication (foreground, or --daemon with --pidfile;
 // SIGTERM and SIGINT end it after the current round). `--once` does one round, for cron;
 // with --fetch-only or --process-only only that half (for measuring and for repairs).
+#include "core/app/config_values.hpp"
+#include "core/storage/inbound_mail_repository.hpp"
 #include "core/storage/storage_error.hpp"
+#include "mail/deliver_server.hpp"
 #include "mail/intake_runtime.hpp"
 #include "mail/mail_commands.hpp"
 
@@ -19,12 +22,17 @@ namespace ticketflow::mail_tool {
 namespace {
 
 /// Rounds until stopped; a lost database waits for the next round instead of ending the poller.
+/// Between rounds, mail that `deliver` stored is processed within a second.
 void pollLoop(const IntakeRuntime& runtime, std::atomic<bool>& stop, Poco::Event& wake, std::ostream& log) {
     std::unique_ptr<storage::Connection> db;
-    while (!stop) {
+    const auto guarded = [&](Round round) {
         try {
+            if (round == Round::ProcessOnly) {
+                // No reconnecting every second while the database is away: the next round does.
+                if (!db || storage::InboundMailRepository(*db).countNew() == 0) return;
+            }
             if (!db) db = std::make_unique<storage::Connection>(runtime.app.db);
-            runRound(runtime, *db, log);
+            runRound(runtime, *db, log, round);
         } catch (const storage::StorageError& e) {
             log << "ticketflow-mail: database: " << e.what() << "; trying again next round\n";
             db.reset();
@@ -32,7 +40,13 @@ void pollLoop(const IntakeRuntime& runtime, std::atomic<bool>& stop, Poco::Event
             log << "ticketflow-mail: " << e.what() << "\n";
         }
         log.flush();
-        wake.tryWait(static_cast<long>(runtime.intake.pollSeconds) * 1000);
+    };
+    while (!stop) {
+        guarded(Round::FetchAndProcess);
+        for (int second = 0; second < runtime.intake.pollSeconds && !stop; ++second) {
+            if (wake.tryWait(1000)) break;
+            guarded(Round::ProcessOnly);
+        }
     }
 }
 
@@ -51,13 +65,29 @@ protected:
         }
         std::cerr << "ticketflow-mail: polling " << runtime.intake.mailboxes.size() << " mailbox(es) every "
                   << runtime.intake.pollSeconds << " s\n";
+        std::unique_ptr<DeliverServer> deliveries;
+        if (!runtime.intake.deliverSocket.empty()) {
+            try {
+                deliveries = std::make_unique<DeliverServer>(runtime, std::cerr);
+            } catch (const Poco::Exception& e) {
+                std::cerr << "ticketflow-mail: cannot listen on [intake] deliver_socket: " << e.displayText() << "\n";
+                return kExitConfig;
+            } catch (const std::exception& e) {
+                std::cerr << "ticketflow-mail: cannot listen on [intake] deliver_socket: " << e.what() << "\n";
+                return kExitConfig;
+            }
+        }
         std::atomic<bool> stop{false};
         Poco::Event wake;
         std::thread worker([&] { pollLoop(runtime, stop, wake, std::cerr); });
+        std::thread deliverer([&] {
+            if (deliveries) deliveries->run(stop);
+        });
         waitForTerminationRequest();
         stop = true;
         wake.set();
         worker.join();
+        deliverer.join();
         std::cerr << "ticketflow-mail: stopped\n";
         return kExitOk;
     }
@@ -89,7 +119,7 @@ int runPoll(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                              "[--daemon --pidfile=FILE]");
         }
     }
-    configPath = configPathFrom(configPath);
+    configPath = app::configPathFrom(configPath);
     if (round != Round::FetchAndProcess && !once) throw UsageError("--fetch-only and --process-only go with --once");
     if (!once) {
         PollApp app(configPath);

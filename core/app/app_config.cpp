@@ -1,37 +1,15 @@
 // The settings of one ticketflow installation, read from ticketflow.conf.
 #include "core/app/app_config.hpp"
+#include "core/app/ini_lookup.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
 #include <Poco/Util/IniFileConfiguration.h>
-#include <cctype>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 
 namespace ticketflow::app {
-
-namespace {
-
-std::string resolvePath(const std::filesystem::path& base, const std::string& value, const std::string& fallback) {
-    if (value.empty()) return fallback;
-    std::filesystem::path p(value);
-    return (p.is_absolute() ? p : base / p).lexically_normal().string();
-}
-
-} // namespace
-
-std::optional<std::uint64_t> parseSize(std::string text) {
-    std::uint64_t unit = 1;
-    const char last = text.empty() ? '0' : static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
-    const auto suffix = std::string("KMG").find(last);
-    if (suffix != std::string::npos) {
-        unit = 1ull << (10 * (suffix + 1));
-        text.pop_back();
-    }
-    if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return {};
-    return std::stoull(text) * unit;
-}
 
 AppConfig loadConfig(const std::string& path) {
     if (!std::filesystem::is_regular_file(path)) throw std::runtime_error("configuration file not found: " + path);
@@ -45,12 +23,7 @@ AppConfig loadConfig(const std::string& path) {
     const std::string source = TICKETFLOW_SOURCE_DIR;
     AppConfig c;
     try {
-        c.db.socket = resolvePath(base, ini->getString("db.socket", ""), "");
-        c.db.host = ini->getString("db.host", "127.0.0.1");
-        c.db.port = ini->getInt("db.port", 3306);
-        c.db.user = ini->getString("db.user", "ticketflow");
-        c.db.password = ini->getString("db.password", "");
-        c.db.name = ini->getString("db.name", "ticketflow");
+        c.db = readDbConfig(iniLookup(*ini), base, path);
         c.listen = ini->getString("web.listen", "");
         c.threads = ini->getInt("web.threads", 4);
         c.baseUrl = ini->getString("web.base_url", c.baseUrl);

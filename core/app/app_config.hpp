@@ -1,5 +1,6 @@
 // The settings of one ticketflow installation, read from ticketflow.conf.
 #pragma once
+#include "core/app/config_values.hpp"
 #include "core/storage/db_config.hpp"
 
 #include <cstdint>
@@ -25,10 +26,6 @@ struct AppConfig {
     std::uint64_t attachmentMaxBytes = 10u << 20; ///< [attachments] max_size: per file
     std::size_t attachmentMaxFiles = 10;          ///< [attachments] max_files: per change
 };
-
-/// "10485760", "512K", "10M", "1G" (1024-based, like nginx's sizes) -> bytes; nullopt if
-/// malformed. Never throws.
-std::optional<std::uint64_t> parseSize(std::string text);
 
 /// Reads an INI file ([db], [web], [paths], [attachments], [security] sections; see README
 /// "Configuration"). Sizes take a K, M or G suffix (1024-based) like nginx's.

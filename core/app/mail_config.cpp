@@ -2,6 +2,7 @@
 #include "core/app/mail_config.hpp"
 
 #include "core/app/app_config.hpp"
+#include "core/app/ini_lookup.hpp"
 #include "core/domain/text.hpp"
 
 #include <Poco/AutoPtr.h>
@@ -17,13 +18,7 @@ using Ini = Poco::Util::IniFileConfiguration;
 
 std::uint64_t sizeSetting(const Ini& ini, const std::string& path, const std::string& key, std::uint64_t fallback,
                           std::uint64_t min, std::uint64_t max) {
-    if (!ini.hasProperty(key)) return fallback;
-    const std::string text = ini.getString(key);
-    const auto bytes = parseSize(text);
-    if (!bytes || *bytes < min || *bytes > max)
-        throw std::runtime_error(path + ": " + key + " must be a size from " + std::to_string(min) + " bytes to " +
-                                 std::to_string(max >> 20) + "M, not '" + text + "'");
-    return *bytes;
+    return readSize(iniLookup(ini), path, key, fallback, min, max);
 }
 
 std::size_t countSetting(const Ini& ini, const std::string& path, const std::string& key, std::size_t fallback,
@@ -74,7 +69,7 @@ domain::MailSettings loadMailSettings(const std::string& path) {
             s.fallbackCharset.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") !=
                 std::string::npos)
             throw std::runtime_error(path + ": mail.fallback_charset must be a charset name like windows-1252");
-        l.maxMessageBytes = sizeSetting(*ini, path, "mail.max_size", l.maxMessageBytes, 1024, 1ull << 30);
+        l.maxMessageBytes = sizeSetting(*ini, path, "mail.max_size", l.maxMessageBytes, kMinMessageBytes, kMaxMessageBytes);
         l.maxHeaderBytes = sizeSetting(*ini, path, "mail.max_header_size", l.maxHeaderBytes, 1024, 16ull << 20);
         l.maxHeaderFields = countSetting(*ini, path, "mail.max_headers", l.maxHeaderFields, 10, 100000);
         l.maxReceived = countSetting(*ini, path, "mail.max_received", l.maxReceived, 1, 1000);

@@ -4,6 +4,7 @@
 #include "tests/integration/test_database.hpp"
 
 #include "core/storage/inbound_mail_repository.hpp"
+#include "core/storage/mail_delivery.hpp"
 #include "intake/mail_fetcher.hpp"
 #include "intake/maildir_source.hpp"
 #include "intake/pop3_source.hpp"
@@ -210,11 +211,11 @@ BOOST_AUTO_TEST_CASE(pop3s_refuses_an_unknown_certificate) {
 BOOST_AUTO_TEST_CASE(mta_pipe_delivery) {
     testing::TestDatabase t;
     std::istringstream first(message(300));
-    BOOST_TEST((intake::deliverMessage(t.db(), "pipe", first, kLimit) == intake::Delivery::Stored));
+    BOOST_TEST((storage::deliverMessage(t.db(), "pipe", first, kLimit) == storage::Delivery::Stored));
     std::istringstream again(message(300));
-    BOOST_TEST((intake::deliverMessage(t.db(), "pipe", again, kLimit) == intake::Delivery::Duplicate));
+    BOOST_TEST((storage::deliverMessage(t.db(), "pipe", again, kLimit) == storage::Delivery::Duplicate));
     std::istringstream big(message(301, 100 * 1024));
-    BOOST_TEST((intake::deliverMessage(t.db(), "pipe", big, kLimit) == intake::Delivery::TooLarge));
+    BOOST_TEST((storage::deliverMessage(t.db(), "pipe", big, kLimit) == storage::Delivery::TooLarge));
     BOOST_TEST(t.scalar("SELECT COUNT(*) FROM inbound_mail") == 1);
 }
 

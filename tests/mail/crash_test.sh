@@ -4,7 +4,8 @@
 # processing) and started again until the mailbox is empty and nothing waits; then every
 # Message-ID must be stored once and have become exactly one issue. Then the MTA pipe: with
 # the database down `deliver` exits 75 (the MTA retries); redelivered twice once it is back,
-# the message becomes exactly one issue.
+# the message becomes exactly one issue. Last, `deliver` through a running poller's
+# [intake] deliver_socket, and falling back to the database when the poller was killed.
 #
 #   crash_test.sh MAIL_BIN ADMIN_BIN      (env: TICKETFLOW_TEST_ENV from tests/fixtures/services.sh)
 set -euo pipefail
@@ -20,7 +21,7 @@ db=tf_crash_$$
 maildir=$(get TF_POP3_MAILDIR)
 sql() { mariadb -S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)" -N -B "$@"; }
 cleanup() {
-  pkill -KILL -f "ticketflow-mail poll --config $work/tf.conf" 2> /dev/null || true
+  pkill -KILL -f "ticketflow-mail poll --config $work/" 2> /dev/null || true
   sql -e "DROP DATABASE IF EXISTS $db" 2> /dev/null || true
   rm -rf "$work"
 }
@@ -104,10 +105,45 @@ first=$?
 printf "$piped" | "$mail_bin" deliver --mailbox support --config "$work/tf.conf" 2>> "$work/poll.log"
 again=$?
 set -e
+# deliver only stores; the poller (here one round of it) makes the issue.
+waiting=$(sql "$db" -e "SELECT COUNT(*) FROM inbound_mail WHERE state = 'received'")
+"$mail_bin" poll --once --process-only --config "$work/tf.conf" 2>> "$work/poll.log"
 pipedIssues=$(sql "$db" -e "SELECT COUNT(*) FROM issues WHERE subject = 'Piped once'")
-echo "pipe: database down -> exit $down, delivered -> $first, delivered again -> $again, issues $pipedIssues"
-if [[ $down -ne 75 || $first -ne 0 || $again -ne 0 || $pipedIssues -ne 1 ]]; then
-  echo "pipe test FAILED (expected 75, 0, 0 and one issue); the log:" >&2
+echo "pipe: database down -> exit $down, delivered -> $first, delivered again -> $again, waiting $waiting, issues $pipedIssues"
+if [[ $down -ne 75 || $first -ne 0 || $again -ne 0 || $waiting -ne 1 || $pipedIssues -ne 1 ]]; then
+  echo "pipe test FAILED (expected 75, 0, 0, one message waiting and one issue); the log:" >&2
+  tail -n 20 "$work/poll.log" >&2
+  exit 1
+fi
+
+# --- deliver through the running poller ([intake] deliver_socket) ------------------------------
+sock=$work/deliver.sock
+sed "s|^\[intake\]|[intake]\ndeliver_socket = $sock|" "$work/tf.conf" > "$work/sock.conf"
+# deliver's own database settings broken: a 0 from it means the poller stored the message
+sed "s|^\[intake\]|[intake]\ndeliver_socket = $sock|" "$work/down.conf" > "$work/sock-down.conf"
+deliver_as() { # CONF SUBJECT
+  printf 'From: Piped <piped@crash.example>\nSubject: %s\nMessage-ID: <%s@crash.example>\n\nHello.\n' "$2" "${2// /.}" |
+    "$mail_bin" deliver --mailbox support --config "$1" 2>> "$work/poll.log"
+}
+issues_with() { sql "$db" -e "SELECT COUNT(*) FROM issues WHERE subject = '$1'"; }
+"$mail_bin" poll --config "$work/sock.conf" >> "$work/poll.log" 2>&1 &
+poller=$!
+for ((i = 0; i < 100; i++)); do [[ -S $sock ]] && break; sleep 0.1; done
+set +e
+deliver_as "$work/sock-down.conf" "Via the poller"; viaPoller=$?
+set -e
+for ((i = 0; i < 50; i++)); do (($(issues_with "Via the poller") == 0)) || break; sleep 0.1; done
+viaIssues=$(issues_with "Via the poller") # the poller processes what it took within a second
+kill -KILL "$poller"; wait "$poller" 2> /dev/null || true # its socket file stays behind
+set +e
+deliver_as "$work/sock-down.conf" "Poller gone, database down"; goneDown=$?
+deliver_as "$work/sock.conf" "Poller gone"; gone=$?
+set -e
+goneStored=$(sql "$db" -e "SELECT COUNT(*) FROM inbound_mail WHERE state = 'received'")
+echo "deliver socket: through the poller -> exit $viaPoller, issues $viaIssues; poller killed:" \
+  "database down -> exit $goneDown, database up -> exit $gone, waiting $goneStored"
+if [[ $viaPoller -ne 0 || $viaIssues -ne 1 || $goneDown -ne 75 || $gone -ne 0 || $goneStored -ne 1 ]]; then
+  echo "deliver socket test FAILED (expected 0, one issue, 75, 0, one message waiting); the log:" >&2
   tail -n 20 "$work/poll.log" >&2
   exit 1
 fi
