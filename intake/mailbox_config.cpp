@@ -1,7 +1,7 @@
 // The mailboxes ticketflow-mail reads, from ticketflow.conf.
 #include "intake/mailbox_config.hpp"
 
-#include "core/app/config_values.hpp"
+#include "core/app/ini_lookup.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
@@ -27,12 +27,7 @@ bool validName(const std::string& name) {
 } // namespace
 
 IntakeConfig loadIntakeConfig(const std::string& path) {
-    Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini;
-    try {
-        ini = new Poco::Util::IniFileConfiguration(path);
-    } catch (const Poco::Exception& e) {
-        throw std::runtime_error("cannot read configuration " + path + ": " + e.displayText());
-    }
+    const auto ini = app::openIni(path);
     const auto base = std::filesystem::absolute(path).parent_path();
     IntakeConfig c;
     try {

@@ -12,13 +12,7 @@
 namespace ticketflow::app {
 
 AppConfig loadConfig(const std::string& path) {
-    if (!std::filesystem::is_regular_file(path)) throw std::runtime_error("configuration file not found: " + path);
-    Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini;
-    try {
-        ini = new Poco::Util::IniFileConfiguration(path);
-    } catch (const Poco::Exception& e) {
-        throw std::runtime_error("cannot read configuration " + path + ": " + e.displayText());
-    }
+    const auto ini = openIni(path);
     const auto base = std::filesystem::absolute(path).parent_path();
     const std::string source = TICKETFLOW_SOURCE_DIR;
     AppConfig c;

@@ -50,13 +50,7 @@ std::vector<std::string> addressList(const std::string& text) {
 } // namespace
 
 domain::MailSettings loadMailSettings(const std::string& path) {
-    if (!std::filesystem::is_regular_file(path)) throw std::runtime_error("configuration file not found: " + path);
-    Poco::AutoPtr<Ini> ini;
-    try {
-        ini = new Ini(path);
-    } catch (const Poco::Exception& e) {
-        throw std::runtime_error("cannot read configuration " + path + ": " + e.displayText());
-    }
+    const auto ini = openIni(path);
     domain::MailSettings s;
     auto& l = s.limits;
     try {
