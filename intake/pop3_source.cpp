@@ -1,16 +1,12 @@
 // A POP3 or POP3S mailbox as a mail source.
 #include "intake/pop3_source.hpp"
 
-#include <Poco/Net/AcceptCertificateHandler.h>
-#include <Poco/Net/Context.h>
-#include <Poco/Net/NetSSL.h>
+#include "intake/tls_client.hpp"
+
 #include <Poco/Net/POP3ClientSession.h>
-#include <Poco/Net/RejectCertificateHandler.h>
-#include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureStreamSocket.h>
 
 #include <memory>
-#include <mutex>
 #include <ostream>
 
 namespace ticketflow::intake {
@@ -50,16 +46,7 @@ std::unique_ptr<Poco::Net::POP3ClientSession> connect(const MailboxConfig& box) 
         session->setTimeout(timeout);
         return session;
     }
-    static std::once_flag sslReady;
-    std::call_once(sslReady, [] { Poco::Net::initializeSSL(); });
-    const auto mode = box.verifyTls ? Poco::Net::Context::VERIFY_RELAXED : Poco::Net::Context::VERIFY_NONE;
-    Poco::Net::Context::Ptr context =
-        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", box.caFile, mode, 9, box.caFile.empty());
-    // A certificate that does not verify is refused, never asked about.
-    Poco::SharedPtr<Poco::Net::InvalidCertificateHandler> handler =
-        box.verifyTls ? static_cast<Poco::Net::InvalidCertificateHandler*>(new Poco::Net::RejectCertificateHandler(false))
-                      : new Poco::Net::AcceptCertificateHandler(false);
-    Poco::Net::SSLManager::instance().initializeClient(nullptr, handler, context);
+    const auto context = tlsClientContext(box.caFile, box.verifyTls);
     Poco::Net::SecureStreamSocket socket(Poco::Net::SocketAddress(box.host, static_cast<Poco::UInt16>(box.port)),
                                          box.host, context);
     socket.setReceiveTimeout(timeout);

@@ -7,6 +7,7 @@
 #include "core/storage/storage_error.hpp"
 #include "intake/mail_fetcher.hpp"
 #include "intake/maildir_source.hpp"
+#include "intake/outbox_sender.hpp"
 #include "intake/pop3_source.hpp"
 
 #include <Poco/Exception.h>
@@ -19,6 +20,7 @@ IntakeRuntime IntakeRuntime::load(const std::string& path) {
     r.app = app::loadConfig(path);
     r.intake = intake::loadIntakeConfig(path);
     r.mail = app::loadMailSettings(path);
+    r.smtp = intake::loadSmtpConfig(path);
     r.store = std::make_unique<app::AttachmentStore>(
         r.app.attachmentsDir, domain::UploadLimits{r.app.attachmentMaxBytes, r.app.attachmentMaxFiles});
     return r;
@@ -70,7 +72,22 @@ bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostrea
         total += done;
     }
     if (total > 0) log << "ticketflow-mail: processed " << total << " message(s)\n";
+    sendOutbox(runtime, db, log);
     return ok;
+}
+
+void sendOutbox(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log) {
+    constexpr std::size_t kBatch = 50; // one transaction each: a batch's locks are held while it is sent
+    intake::SendReport total;
+    for (std::size_t sent = kBatch; sent == kBatch;) {
+        const auto r = intake::sendDue(db, runtime.smtp, kBatch, log);
+        sent = r.sent + r.failed;
+        total.sent += r.sent;
+        total.failed += r.failed;
+        if (r.failed > 0) break; // the server is in trouble: the backoff decides when to try again
+    }
+    if (total.sent + total.failed > 0)
+        log << "ticketflow-mail: outbox: " << total.sent << " sent, " << total.failed << " failed\n";
 }
 
 } // namespace ticketflow::mail_tool

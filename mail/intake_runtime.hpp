@@ -7,6 +7,7 @@
 #include "core/storage/connection.hpp"
 #include "intake/mail_processor.hpp"
 #include "intake/mailbox_config.hpp"
+#include "intake/smtp_config.hpp"
 
 #include <memory>
 #include <ostream>
@@ -20,6 +21,7 @@ struct IntakeRuntime {
     app::AppConfig app;
     intake::IntakeConfig intake;
     domain::MailSettings mail;
+    intake::SmtpConfig smtp;
     std::unique_ptr<app::AttachmentStore> store;
 
     static IntakeRuntime load(const std::string& path);
@@ -31,9 +33,12 @@ struct IntakeRuntime {
 enum class Round { FetchAndProcess, FetchOnly, ProcessOnly };
 
 /// Fetches every mailbox (one failing does not stop the others; each is logged to `log`), then
-/// processes everything waiting. Returns false when a mailbox failed. Throws StorageError
-/// when the database is unreachable.
+/// processes everything waiting, then sends the outbox (FetchAndProcess and ProcessOnly).
+/// Returns false when a mailbox failed. Throws StorageError when the database is unreachable.
 bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log,
               Round round = Round::FetchAndProcess);
+
+/// Sends every due mail of the outbox, in batches; logs what failed. Throws StorageError.
+void sendOutbox(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log);
 
 } // namespace ticketflow::mail_tool

@@ -22,14 +22,18 @@ namespace ticketflow::mail_tool {
 namespace {
 
 /// Rounds until stopped; a lost database waits for the next round instead of ending the poller.
-/// Between rounds, mail that `deliver` stored is processed within a second.
+/// Between rounds, mail that `deliver` stored is processed, and the outbox sent, within a second.
 void pollLoop(const IntakeRuntime& runtime, std::atomic<bool>& stop, Poco::Event& wake, std::ostream& log) {
     std::unique_ptr<storage::Connection> db;
     const auto guarded = [&](Round round) {
         try {
             if (round == Round::ProcessOnly) {
                 // No reconnecting every second while the database is away: the next round does.
-                if (!db || storage::InboundMailRepository(*db).countNew() == 0) return;
+                if (!db) return;
+                if (storage::InboundMailRepository(*db).countNew() == 0) {
+                    sendOutbox(runtime, *db, log); // what changes in the web wrote meanwhile
+                    return;
+                }
             }
             if (!db) db = std::make_unique<storage::Connection>(runtime.app.db);
             runRound(runtime, *db, log, round);

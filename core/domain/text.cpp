@@ -174,4 +174,11 @@ std::string truncateUtf8(std::string_view text, std::size_t maxChars) {
     return std::string(text.substr(0, std::min(at, text.size())));
 }
 
+std::string asciiLower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 } // namespace ticketflow::domain

@@ -41,4 +41,8 @@ std::optional<unsigned> parseId(std::string_view text);
 /// for a database column measured in characters. Never throws except bad_alloc.
 std::string truncateUtf8(std::string_view text, std::size_t maxChars);
 
+/// `text` with the ASCII letters in lower case, every other byte as it is (addresses, names of
+/// headers).
+std::string asciiLower(std::string_view text);
+
 } // namespace ticketflow::domain
