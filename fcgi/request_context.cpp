@@ -27,6 +27,7 @@ const std::map<std::string, std::string>& flashMessages() {
         {"setup_deleted", "Successful deletion."},
         {"mail_released", "Released: the next round of the mail poller processes it."},
         {"mail_retried", "Back in the queue: the next round of the mail poller processes it."},
+        {"outbox_retried", "The mail waits again: the mail poller sends it within a second."},
         {"milestone_saved", "Milestone saved."},
         {"milestone_deleted", "Milestone deleted."},
         {"customer_saved", "Customer saved."},

@@ -56,6 +56,9 @@ http::Router<Route> build() {
     r.add("GET", "/admin/mail/:id/raw", {handlers::adminMailRaw});
     r.add("POST", "/admin/mail/:id/release", {handlers::adminMailRelease});
     r.add("POST", "/admin/mail/:id/retry", {handlers::adminMailRetry});
+    r.add("GET", "/admin/outbox", {handlers::adminOutbox});
+    r.add("GET", "/admin/outbox/:id/raw", {handlers::adminOutboxRaw});
+    r.add("POST", "/admin/outbox/:id/retry", {handlers::adminOutboxRetry});
     r.add("GET", "/workflows/edit", {handlers::workflowEdit});
     r.add("POST", "/workflows/edit", {handlers::workflowSave});
     r.add("GET", "/my/api_key", {handlers::myApiKey});

@@ -1,6 +1,7 @@
-// The administration pages' shared list and form.
+// The administration pages' shared list and form, and what the mail queues' pages share.
 #include "fcgi/handlers/admin_form.hpp"
 
+#include "core/domain/content_disposition.hpp"
 #include "core/domain/text.hpp"
 #include "fcgi/outcome_status.hpp"
 
@@ -128,6 +129,22 @@ int postedNumber(const http::Request& req, const char* name) {
 
 unsigned postedId(const http::Request& req, const char* name) {
     return parseId(postedText(req, name)).value_or(0);
+}
+
+std::optional<std::uint64_t> urlMailId(const RequestContext& ctx) {
+    const auto it = ctx.req.params.find("id");
+    if (it == ctx.req.params.end()) return std::nullopt;
+    const auto id = parseId(it->second);
+    return id ? std::optional<std::uint64_t>(*id) : std::nullopt;
+}
+
+void sendMailDownload(RequestContext& ctx, const std::string& filename, std::string message) {
+    ctx.res.status = 200;
+    ctx.res.setHeader("Content-Type", "message/rfc822");
+    ctx.res.setHeader("Content-Disposition", domain::contentDisposition(filename));
+    ctx.res.setHeader("X-Content-Type-Options", "nosniff");
+    ctx.res.setHeader("Cache-Control", "no-store");
+    ctx.res.body = std::move(message);
 }
 
 } // namespace ticketflow::web::handlers

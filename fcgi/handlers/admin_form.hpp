@@ -4,6 +4,8 @@
 #include "core/app/reference_data_service.hpp"
 #include "fcgi/request_context.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,11 @@ bool requireAdmin(RequestContext& ctx);
 void renderAdminForm(RequestContext& ctx, const AdminForm& form, const std::vector<std::string>& errors,
                      int status = 200);
 void renderAdminList(RequestContext& ctx, const AdminList& list);
+
+/// The :id of the URL as a 64-bit id (inbound and outgoing mail); nullopt when it is none.
+std::optional<std::uint64_t> urlMailId(const RequestContext& ctx);
+/// A stored mail as an .eml download: never rendered by the browser, never cached.
+void sendMailDownload(RequestContext& ctx, const std::string& filename, std::string message);
 
 /// A posted text field, trimmed; empty when absent.
 std::string postedText(const http::Request& req, const char* name);

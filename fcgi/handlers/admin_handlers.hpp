@@ -47,6 +47,10 @@ void adminMailRaw(RequestContext& ctx);
 void adminMailRelease(RequestContext& ctx);
 void adminMailRetry(RequestContext& ctx);
 
+void adminOutbox(RequestContext& ctx);
+void adminOutboxRaw(RequestContext& ctx);
+void adminOutboxRetry(RequestContext& ctx);
+
 void workflowEdit(RequestContext& ctx);
 void workflowSave(RequestContext& ctx);
 

@@ -3,7 +3,6 @@
 #include "fcgi/handlers/admin_form.hpp"
 #include "fcgi/handlers/admin_handlers.hpp"
 
-#include "core/domain/content_disposition.hpp"
 #include "core/storage/inbound_mail_repository.hpp"
 
 namespace ticketflow::web::handlers {
@@ -17,13 +16,6 @@ bool knownState(const std::string& state) {
     for (const char* s : kStates)
         if (state == s) return true;
     return false;
-}
-
-std::optional<std::uint64_t> mailIdOfUrl(const RequestContext& ctx) {
-    const auto it = ctx.req.params.find("id");
-    if (it == ctx.req.params.end()) return std::nullopt;
-    const auto id = parseId(it->second);
-    return id ? std::optional<std::uint64_t>(*id) : std::nullopt;
 }
 
 void fillRow(ctemplate::TemplateDictionary* row, const storage::QueuedMail& m) {
@@ -74,7 +66,7 @@ void adminMailQueue(RequestContext& ctx) {
 
 void adminMailShow(RequestContext& ctx) {
     if (!requireAdmin(ctx)) return;
-    const auto id = mailIdOfUrl(ctx);
+    const auto id = urlMailId(ctx);
     const auto mail = id ? storage::InboundMailRepository(ctx.db).queued(*id) : std::nullopt;
     if (!mail) return ctx.renderError(404, "No such message.");
     ctemplate::TemplateDictionary dict("admin_mail_message");
@@ -90,21 +82,16 @@ void adminMailShow(RequestContext& ctx) {
 
 void adminMailRaw(RequestContext& ctx) {
     if (!requireAdmin(ctx)) return;
-    const auto id = mailIdOfUrl(ctx);
+    const auto id = urlMailId(ctx);
     const auto mail = id ? storage::InboundMailRepository(ctx.db).load(*id) : std::nullopt;
     if (!mail) return ctx.renderError(404, "No such message.");
     // Hostile mail is data here: a download, never rendered by the browser.
-    ctx.res.status = 200;
-    ctx.res.setHeader("Content-Type", "message/rfc822");
-    ctx.res.setHeader("Content-Disposition", domain::contentDisposition("message-" + std::to_string(mail->id) + ".eml"));
-    ctx.res.setHeader("X-Content-Type-Options", "nosniff");
-    ctx.res.setHeader("Cache-Control", "no-store");
-    ctx.res.body = std::move(mail->raw);
+    sendMailDownload(ctx, "message-" + std::to_string(mail->id) + ".eml", std::move(mail->raw));
 }
 
 void adminMailRelease(RequestContext& ctx) {
     if (!requireAdmin(ctx)) return;
-    const auto id = mailIdOfUrl(ctx);
+    const auto id = urlMailId(ctx);
     if (!id || !storage::InboundMailRepository(ctx.db).queued(*id)) return ctx.renderError(404, "No such message.");
     if (!storage::InboundMailRepository(ctx.db).release(*id)) {
         return ctx.renderError(422, "Only an ignored, spam or rejected message kept whole can be released.");
@@ -114,7 +101,7 @@ void adminMailRelease(RequestContext& ctx) {
 
 void adminMailRetry(RequestContext& ctx) {
     if (!requireAdmin(ctx)) return;
-    const auto id = mailIdOfUrl(ctx);
+    const auto id = urlMailId(ctx);
     if (!id || !storage::InboundMailRepository(ctx.db).queued(*id)) return ctx.renderError(404, "No such message.");
     if (!storage::InboundMailRepository(ctx.db).retry(*id)) {
         return ctx.renderError(422, "Only a failed message can be tried again.");
