@@ -27,9 +27,11 @@ constexpr std::array<Command, 3> kCommands{{
              "     [--daemon --pidfile=FILE]\n"
              "                              fetch every [mailbox.NAME] (POP3, POP3S, Maildir)\n"
              "                              into the database, then turn what arrived into\n"
-             "                              issues and notes; every [intake] poll_seconds until\n"
-             "                              SIGTERM, or one round with --once (cron);\n"
-             "                              --once --fetch-only / --process-only: one half",
+             "                              issues and notes and send the outbox ([smtp]);\n"
+             "                              every [intake] poll_seconds until SIGTERM (mail\n"
+             "                              from deliver and the outbox every second), or one\n"
+             "                              round with --once (cron); --once --fetch-only /\n"
+             "                              --process-only: one half",
      ticketflow::mail_tool::runPoll},
     {"deliver", "deliver --mailbox NAME [--config FILE]\n"
                 "                              one message on standard input (an MTA pipe),\n"
