@@ -111,6 +111,10 @@ std::optional<int> handToPoller(const std::string& socketPath, const std::string
         }
     }
     if (const auto code = deliver_protocol::parseReply(answer)) {
+        if (*code == kExitUsage) { // our request was malformed: a bug here must not bounce mail
+            err << "ticketflow-mail: the poller did not understand the request; the MTA should retry\n";
+            return kExitTempFail;
+        }
         if (*code == kExitTempFail) err << "ticketflow-mail: the poller could not store the message; the MTA should retry\n";
         return code;
     }
