@@ -5,6 +5,7 @@
 #include "core/app/issue_service.hpp"
 #include "core/app/mail_ids.hpp"
 #include "core/domain/customer.hpp"
+#include "core/domain/mail_guards.hpp"
 #include "core/domain/mail_threading.hpp"
 #include "core/domain/text.hpp"
 #include "core/mail/mail_parser.hpp"
@@ -12,8 +13,6 @@
 #include "core/storage/issue_repository.hpp"
 
 #include "core/storage/storage_error.hpp"
-
-#include <Poco/String.h>
 
 #include <algorithm>
 
@@ -39,15 +38,6 @@ const char* stateOf(domain::MailVerdictState verdict) {
             break;
     }
     return "processed";
-}
-
-bool blocked(const std::vector<std::string>& list, const std::string& sender) {
-    const auto at = sender.rfind('@');
-    const std::string domainPart = at == std::string::npos ? std::string() : sender.substr(at);
-    for (const auto& entry : list) {
-        if (entry == sender || (!domainPart.empty() && entry == domainPart)) return true;
-    }
-    return false;
 }
 
 /// Text cut to `maxBytes` at a character boundary, with a line saying so.
@@ -120,7 +110,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
     const auto* stored = &mail;
     const domain::InboundMessage msg = mail::parseMessage(stored->raw, _settings.mail);
     out.messageId = msg.messageId;
-    out.sender = Poco::toLower(msg.from.address);
+    out.sender = domain::asciiLower(msg.from.address);
     out.subject = msg.subject;
     const auto finish = [&](const char* state, std::string reason) {
         out.state = state;
@@ -142,7 +132,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
         return finish("failed", "mailbox \"" + stored->mailbox + "\" is not configured with an existing project");
     }
     if (out.sender.empty() || !domain::isValidEmail(out.sender)) return finish("rejected", "no valid sender address");
-    if (blocked(intake.blocked, out.sender) && !stored->released) return finish("rejected", "the sender is blocked");
+    if (domain::isBlockedSender(intake.blocked, out.sender) && !stored->released) return finish("rejected", "the sender is blocked");
     const auto seen = inbox.senderHistory(msg.messageId, out.sender, id, 60);
     if (seen.sameMessageId) {
         return finish("ignored", "the same Message-ID as message " + std::to_string(*seen.sameMessageId));

@@ -1,5 +1,6 @@
 // HTML character references (named ones of HTML 4 and &apos;, numeric ones), for mail HTML.
 #include "core/domain/html_entities.hpp"
+#include "core/domain/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,10 +12,6 @@ namespace {
 
 bool isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char lowerAscii(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 /// Sorted by name (byte order) so lookups can bisect.
@@ -118,7 +115,7 @@ std::size_t decodeCharacterReference(std::string_view html, std::size_t pos, std
         std::uint32_t value = 0;
         std::size_t digits = 0;
         for (; p < html.size(); ++p, ++digits) {
-            const char c = lowerAscii(html[p]);
+            const char c = asciiLower(html[p]);
             int d = -1;
             if (c >= '0' && c <= '9') d = c - '0';
             if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;

@@ -22,10 +22,6 @@ bool isAsciiAlpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 /// Collects the text: pending spaces and line breaks are emitted only before visible text, so
 /// empty paragraphs and white space between tags leave no trace.
 class TextWriter {
@@ -117,7 +113,7 @@ std::size_t parseTag(std::string_view html, std::size_t pos, Tag& tag) {
         ++p;
     }
     while (p < html.size() && !isHtmlSpace(html[p]) && html[p] != '>' && html[p] != '/') {
-        if (tag.name.size() < 16) tag.name += lower(html[p]);
+        if (tag.name.size() < 16) tag.name += asciiLower(html[p]);
         ++p;
     }
     while (p < html.size() && html[p] != '>') {
@@ -127,7 +123,7 @@ std::size_t parseTag(std::string_view html, std::size_t pos, Tag& tag) {
         }
         std::string attr;
         while (p < html.size() && !isHtmlSpace(html[p]) && html[p] != '>' && html[p] != '=' && html[p] != '/') {
-            if (attr.size() < 16) attr += lower(html[p]);
+            if (attr.size() < 16) attr += asciiLower(html[p]);
             ++p;
         }
         while (p < html.size() && isHtmlSpace(html[p])) ++p;
@@ -165,7 +161,7 @@ std::size_t skipRawText(std::string_view html, std::size_t pos, std::string_view
     for (std::size_t p = html.find('<', pos); p != std::string_view::npos; p = html.find('<', p + 1)) {
         if (p + 2 + name.size() > html.size() || html[p + 1] != '/') continue;
         bool match = true;
-        for (std::size_t i = 0; i < name.size() && match; ++i) match = lower(html[p + 2 + i]) == name[i];
+        for (std::size_t i = 0; i < name.size() && match; ++i) match = asciiLower(html[p + 2 + i]) == name[i];
         if (!match) continue;
         const std::size_t close = html.find('>', p);
         return close == std::string_view::npos ? html.size() : close + 1;

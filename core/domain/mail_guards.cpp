@@ -8,18 +8,11 @@
 namespace ticketflow::domain {
 namespace {
 
-std::string lowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 /// The first word of a header value, lower case: "auto-replied (vacation)" -> "auto-replied".
 std::string firstToken(std::string_view value) {
     value = trim(value);
     const auto end = value.find_first_of(" \t;(,");
-    return lowerAscii(value.substr(0, end));
+    return asciiLower(value.substr(0, end));
 }
 
 MailVerdict verdict(MailVerdictState state, std::string reason) {
@@ -49,7 +42,7 @@ std::optional<MailVerdict> automaticMail(const InboundMessage& m) {
             return verdict(MailVerdictState::ignore, std::string("automatic mail: ") + name + ": " + shown(*v));
     }
     if (const auto* v = m.header("X-Auto-Response-Suppress")) {
-        const std::string s = lowerAscii(*v);
+        const std::string s = asciiLower(*v);
         if (s.find("all") != std::string::npos || s.find("oof") != std::string::npos ||
             s.find("autoreply") != std::string::npos)
             return verdict(MailVerdictState::ignore, "automatic mail: X-Auto-Response-Suppress: " + shown(*v));
@@ -59,7 +52,7 @@ std::optional<MailVerdict> automaticMail(const InboundMessage& m) {
 
 std::optional<MailVerdict> bounce(const InboundMessage& m) {
     if (m.returnPath == "<>") return verdict(MailVerdictState::ignore, "bounce: empty Return-Path <>");
-    const std::string from = lowerAscii(m.from.address);
+    const std::string from = asciiLower(m.from.address);
     const std::string local = from.substr(0, from.find('@'));
     if (local == "mailer-daemon" || local == "postmaster")
         return verdict(MailVerdictState::ignore, "bounce: sent by " + m.from.address);
@@ -76,14 +69,23 @@ MailVerdict checkGuards(const InboundMessage& m, const MailGuardSettings& settin
         return verdict(MailVerdictState::spam, "X-Spam-Status: " + shown(*v));
     if (!settings.loopHeader.empty() && m.header(settings.loopHeader))
         return verdict(MailVerdictState::ignore, "mail loop: carries our " + settings.loopHeader + " header");
-    const std::string from = lowerAscii(m.from.address);
+    const std::string from = asciiLower(m.from.address);
     for (const auto& own : settings.ownAddresses)
-        if (!from.empty() && lowerAscii(trim(own)) == from)
+        if (!from.empty() && asciiLower(trim(own)) == from)
             return verdict(MailVerdictState::ignore, "mail loop: sent from our own address " + m.from.address);
     if (auto v = bounce(m)) return *v;
     if (auto v = automaticMail(m)) return *v;
     if (m.from.address.empty()) return verdict(MailVerdictState::reject, "no sender address (From or Sender)");
     return MailVerdict{};
+}
+
+bool isBlockedSender(const std::vector<std::string>& blocked, const std::string& sender) {
+    const auto at = sender.rfind('@');
+    const std::string domainPart = at == std::string::npos ? std::string() : sender.substr(at);
+    for (const auto& entry : blocked) {
+        if (entry == sender || (!domainPart.empty() && entry == domainPart)) return true;
+    }
+    return false;
 }
 
 } // namespace ticketflow::domain

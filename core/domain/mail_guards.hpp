@@ -29,4 +29,7 @@ struct MailGuardSettings {
 /// Never throws except bad_alloc.
 MailVerdict checkGuards(const InboundMessage& message, const MailGuardSettings& settings);
 
+/// [intake] blocked: `sender` (lower case) is listed itself, or its domain as "@domain".
+bool isBlockedSender(const std::vector<std::string>& blocked, const std::string& sender);
+
 } // namespace ticketflow::domain

@@ -1,5 +1,6 @@
 // A cheap look at the raw bytes of a mail before a MIME parser sees them: size and shape limits.
 #include "core/domain/mime_prescan.hpp"
+#include "core/domain/text.hpp"
 
 #include "core/domain/attachment.hpp"
 
@@ -11,15 +12,11 @@ namespace {
 
 constexpr std::size_t kMaxBoundary = 200; // RFC 2046 allows 70; a longer one is matched by its start
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 std::string lowerTrimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     std::string out;
-    for (char c : s) out += lower(c);
+    for (char c : s) out += asciiLower(c);
     return out;
 }
 
@@ -37,7 +34,7 @@ std::string mediaTypeOf(std::string_view value) {
     for (char c : value.substr(0, value.find(';'))) {
         if (c == '(') ++comment;
         else if (c == ')' && comment > 0) --comment;
-        else if (comment == 0 && c != ' ' && c != '\t') out += lower(c);
+        else if (comment == 0 && c != ' ' && c != '\t') out += asciiLower(c);
     }
     return out;
 }

@@ -13,13 +13,6 @@ namespace {
 /// An attribution or header line is short; longer lines are never delimiters.
 constexpr std::size_t kMaxDelimiterLine = 400;
 
-std::string lowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
@@ -31,7 +24,7 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 /// The line, trimmed and lower-cased (ASCII), or nothing for a line too long to be a delimiter.
 std::optional<std::string> normalized(std::string_view line) {
     if (line.size() > kMaxDelimiterLine) return std::nullopt;
-    return lowerAscii(trim(line));
+    return asciiLower(trim(line));
 }
 
 bool isQuote(std::string_view line) {
@@ -134,7 +127,7 @@ bool matchesConfigured(std::string_view line, const ReplyDelimiters& extra) {
     if (extra.lines.empty() && extra.patterns.empty()) return false;
     if (const auto l = normalized(line)) {
         for (const auto& d : extra.lines) {
-            const std::string want = lowerAscii(trim(d));
+            const std::string want = asciiLower(trim(d));
             if (!want.empty() && startsWith(*l, want)) return true;
         }
     }

@@ -54,13 +54,6 @@ bool isWordCharacter(char32_t c) {
     return true;
 }
 
-std::string lowerAscii(std::string_view word) {
-    std::string out(word);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 /// The words of `text` (lower-cased ASCII), in order, duplicates included.
 std::vector<std::string> splitWords(std::string_view text) {
     std::vector<std::string> words;
@@ -70,12 +63,12 @@ std::vector<std::string> splitWords(std::string_view text) {
         const bool word = cp.valid && isWordCharacter(cp.value);
         if (word && start == std::string_view::npos) start = pos;
         if (!word && start != std::string_view::npos) {
-            words.push_back(lowerAscii(text.substr(start, pos - start)));
+            words.push_back(asciiLower(text.substr(start, pos - start)));
             start = std::string_view::npos;
         }
         pos += cp.valid ? cp.length : 1;
     }
-    if (start != std::string_view::npos) words.push_back(lowerAscii(text.substr(start)));
+    if (start != std::string_view::npos) words.push_back(asciiLower(text.substr(start)));
     return words;
 }
 

@@ -42,7 +42,12 @@ std::optional<unsigned> parseId(std::string_view text);
 std::string truncateUtf8(std::string_view text, std::size_t maxChars);
 
 /// `text` with the ASCII letters in lower case, every other byte as it is (addresses, names of
-/// headers).
+/// headers, charsets, HTML tags).
 std::string asciiLower(std::string_view text);
+inline char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+/// Equal when compared with ASCII letters in lower case.
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
 } // namespace ticketflow::domain

@@ -30,13 +30,6 @@ struct Piece {
     std::string text;
 };
 
-std::string lowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string withLf(std::string s) {
     std::string out;
     out.reserve(s.size());
@@ -56,7 +49,7 @@ std::string mediaType(GMimeObject* object) {
     GMimeContentType* ct = g_mime_object_get_content_type(object);
     const char* type = ct ? g_mime_content_type_get_media_type(ct) : nullptr;
     const char* sub = ct ? g_mime_content_type_get_media_subtype(ct) : nullptr;
-    std::string t = lowerAscii(std::string(type ? type : "text") + "/" + (sub ? sub : "plain"));
+    std::string t = domain::asciiLower(std::string(type ? type : "text") + "/" + (sub ? sub : "plain"));
     if (t.size() > 100 || t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789!#$&^_.+-/") != std::string::npos)
         return "application/octet-stream";
     return t;
@@ -89,7 +82,7 @@ std::string partFilename(GMimeObject* object, const std::string& fallbackCharset
 
 /// The charset an HTML part names in a <meta> tag, when its Content-Type does not.
 std::string sniffHtmlCharset(std::string_view html) {
-    const std::string head = lowerAscii(html.substr(0, 4096));
+    const std::string head = domain::asciiLower(html.substr(0, 4096));
     const auto at = head.find("charset=");
     if (at == std::string::npos) return {};
     std::size_t p = at + 8;
@@ -205,7 +198,7 @@ void BodyCollector::collect(GMimeObject* object, std::vector<Piece>& pieces) {
         GMimeMultipart* m = GMIME_MULTIPART(object);
         const std::string type = mediaType(object);
         if (type == "multipart/alternative") return collectAlternative(m, pieces);
-        if (type == "multipart/report" && lowerAscii(parameter(object, "report-type")) == "delivery-status")
+        if (type == "multipart/report" && domain::asciiLower(parameter(object, "report-type")) == "delivery-status")
             _out.deliveryReport = true;
         const int n = g_mime_multipart_get_count(m);
         for (int i = 0; i < n && !stopped(); ++i) collect(g_mime_multipart_get_part(m, i), pieces);
@@ -286,8 +279,8 @@ void BodyCollector::collectPart(GMimePart* part, std::vector<Piece>& pieces) {
         return;
     }
     std::string plain = withLf(convertToUtf8(bytes, charset, _fallbackCharset));
-    if (lowerAscii(parameter(object, "format")) == "flowed")
-        plain = domain::unflowText(plain, lowerAscii(parameter(object, "delsp")) == "yes");
+    if (domain::asciiLower(parameter(object, "format")) == "flowed")
+        plain = domain::unflowText(plain, domain::asciiLower(parameter(object, "delsp")) == "yes");
     auto split = domain::extractUuencoded(plain);
     for (auto& file : split.files)
         addAttachment(domain::cleanHeaderText(file.name), std::string(domain::safeContentType(domain::sanitizeFilename(file.name))),

@@ -99,4 +99,13 @@ BOOST_AUTO_TEST_CASE(long_header_values_are_shortened_in_reasons) {
     BOOST_CHECK_EQUAL(verdictStateName(v.state), "ignore");
 }
 
+BOOST_AUTO_TEST_CASE(blocked_senders_by_address_or_domain) {
+    const std::vector<std::string> blocked{"spammer@example.net", "@junk.example"};
+    BOOST_TEST(isBlockedSender(blocked, "spammer@example.net"));
+    BOOST_TEST(isBlockedSender(blocked, "anyone@junk.example"));
+    BOOST_TEST(!isBlockedSender(blocked, "friend@example.net"));
+    BOOST_TEST(!isBlockedSender(blocked, "someone@notjunk.example"));
+    BOOST_TEST(!isBlockedSender(blocked, "no-at-sign"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
