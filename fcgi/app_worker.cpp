@@ -24,8 +24,8 @@ constexpr std::size_t kMaxStatements = 400;
 
 } // namespace
 
-AppWorker::AppWorker(const app::AppConfig& config)
-    : _config(config), _db(std::make_unique<storage::Connection>(config.db)), _catalog(config.catalogSeconds) {}
+AppWorker::AppWorker(const app::AppConfig& config, const app::Notifier& notifier)
+    : _config(config), _notifier(notifier), _db(std::make_unique<storage::Connection>(config.db)), _catalog(config.catalogSeconds) {}
 
 storage::Connection& AppWorker::connection() {
     if (!_db) {
@@ -63,6 +63,7 @@ void AppWorker::handle(http::Request& request, http::Response& response) {
         db = &connection();
         const auto& catalog = _catalog.get(*db, std::chrono::steady_clock::now());
         RequestContext ctx(request, response, *db, _config, catalog);
+        ctx.notifier = &_notifier;
         // API clients get JSON, also for addresses that do not exist.
         const bool jsonPath = request.path.size() > 5 && request.path.ends_with(".json");
         if (jsonPath && (!match.handler || !match.handler->api)) {

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/app/app_config.hpp"
 #include "core/app/catalog_cache.hpp"
+#include "core/app/notifier.hpp"
 #include "core/storage/connection.hpp"
 #include "fcgi/http/fcgi_server.hpp"
 
@@ -15,7 +16,7 @@ class AppWorker : public http::Worker {
 public:
     /// Connects to the database. Throws StorageError when it is unreachable (the server
     /// retries creating the worker).
-    explicit AppWorker(const app::AppConfig& config);
+    AppWorker(const app::AppConfig& config, const app::Notifier& notifier);
 
     void handle(http::Request& request, http::Response& response) override;
     void renderError(int status, const std::string& message, http::Response& response) override;
@@ -26,6 +27,7 @@ private:
     bool authenticate(RequestContext& ctx, bool ownCsrfCheck);
 
     const app::AppConfig& _config;
+    const app::Notifier& _notifier;
     std::unique_ptr<storage::Connection> _db;
     app::CatalogCache _catalog;
 };

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
         const auto config = ticketflow::app::loadConfig(configPath);
         if (config.listen.empty()) throw std::runtime_error(configPath + ": web.listen is not set");
         ticketflow::web::View::loadAll(config.templatesDir);
+        const ticketflow::app::Notifier notifier(config.notify);
         ticketflow::http::ServerOptions options;
         options.listen = config.listen;
         options.threads = config.threads;
@@ -40,8 +41,8 @@ int main(int argc, char** argv) {
         options.limits.maxBody = std::max<std::size_t>(options.limits.maxBody, config.attachmentMaxBytes + slack);
         options.limits.maxFileSize = options.limits.maxBody;
         options.limits.maxFiles = std::max(options.limits.maxFiles, config.attachmentMaxFiles + 1);
-        ticketflow::http::FcgiServer server(options, [&config]() -> std::unique_ptr<ticketflow::http::Worker> {
-            return std::make_unique<ticketflow::web::AppWorker>(config);
+        ticketflow::http::FcgiServer server(options, [&config, &notifier]() -> std::unique_ptr<ticketflow::http::Worker> {
+            return std::make_unique<ticketflow::web::AppWorker>(config, notifier);
         });
         return server.run();
     } catch (const std::exception& e) {

@@ -33,6 +33,9 @@ const std::map<std::string, std::string>& flashMessages() {
         {"customer_saved", "Customer saved."},
         {"customers_merged", "Customers merged."},
         {"api_key_reset", "Your API access key was reset; the old one no longer works."},
+        {"reply_sent", "Thank you: your reply was added."},
+        {"link_sent", "The customer's link is on its way."},
+        {"link_renewed", "A new link is on its way to the customer; the old one no longer works."},
     };
     return messages;
 }

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/app/app_config.hpp"
 #include "core/app/auth_service.hpp"
+#include "core/app/notifier.hpp"
 #include "core/domain/catalog.hpp"
 #include "core/domain/text.hpp"
 #include "core/storage/connection.hpp"
@@ -31,6 +32,7 @@ public:
     const app::AppConfig& config;
     const domain::Catalog& catalog;
     std::optional<app::CurrentSession> session;
+    const app::Notifier* notifier = nullptr; ///< writes the notification mails of changes
 
     const domain::Actor& actor() const { return session ? session->actor : _anonymous; }
     bool signedIn() const { return session.has_value(); }

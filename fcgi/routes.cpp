@@ -82,6 +82,7 @@ http::Router<Route> build() {
     r.add("PUT", "/issues/:id", {handlers::issueUpdate});
     r.add("PATCH", "/issues/:id", {handlers::issueUpdate});
     r.add("POST", "/issues/:id/copy", {handlers::issueCopy});
+    r.add("POST", "/issues/:id/secret_link", {handlers::issueSecretLink});
     r.add("POST", "/issues/:id/relations", {handlers::relationAdd});
     r.add("POST", "/relations/:id/delete", {handlers::relationRemove});
     r.add("POST", "/issues/:id/watchers", {handlers::watcherAdd});
@@ -102,6 +103,13 @@ http::Router<Route> build() {
     r.add("GET", "/attachments/:id", {handlers::attachmentShow});
     r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload, true, false, false, true});
     r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload, true, false, false, true});
+
+    // The customer's secret page: the link's token is its own authentication (and the reply
+    // form its own CSRF check), so no session is needed.
+    r.add("GET", "/t/:token", {handlers::secretLinkOpen, false});
+    r.add("GET", "/t/issues/:id", {handlers::secretIssueShow, false});
+    r.add("POST", "/t/issues/:id", {handlers::secretIssueReply, false, true});
+    r.add("GET", "/t/issues/:id/files/:attachment_id/:filename", {handlers::secretAttachment, false});
 
     // The REST API, at Redmine's URLs.
     const auto json = [&r](const char* method, const char* pattern, HandlerFn fn) {

@@ -184,7 +184,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
     }
     const std::string skippedNote = skipped.empty() ? "" : "\n\n[Not attached (over the limits): " + skipped + "]";
 
-    app::IssueService service(_db, _catalog, _settings.store);
+    app::IssueService service(_db, _catalog, _settings.store, _settings.notifier);
     service.alsoInTransaction([&](storage::Connection&, unsigned issueId, std::optional<unsigned> journalId) {
         out.state = "processed";
         out.reason.clear();
@@ -233,6 +233,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
         draft.description = boundedText(msg.text, kMaxDescriptionBytes) + skippedNote;
         draft.customerId = customer->id;
         draft.source = "email";
+        service.replyingTo(msg.messageId);
         const auto r = service.create(domain::mailCustomerActor(customer->id, project->id, customer->name), draft, uploads);
         if (r.outcome != app::Outcome::Ok) return finish("failed", "the issue was refused: " + joined(r.errors));
         return out;

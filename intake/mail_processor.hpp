@@ -5,6 +5,7 @@
 #include "intake/mailbox_config.hpp"
 
 #include "core/app/attachment_store.hpp"
+#include "core/app/notifier.hpp"
 #include "core/domain/catalog.hpp"
 #include "core/domain/mail_settings.hpp"
 #include "core/storage/connection.hpp"
@@ -20,6 +21,7 @@ struct ProcessorSettings {
     domain::MailSettings mail;
     std::string secret;                         ///< verifies our Message-IDs in replies
     const app::AttachmentStore* store = nullptr; ///< where the mails' files go
+    const app::Notifier* notifier = nullptr;     ///< writes the notification mails of the changes
 };
 
 class MailProcessor {

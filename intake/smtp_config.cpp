@@ -2,6 +2,7 @@
 #include "intake/smtp_config.hpp"
 
 #include "core/app/ini_lookup.hpp"
+#include "core/domain/customer.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
@@ -26,7 +27,7 @@ SmtpConfig loadSmtpConfig(const std::string& path) {
         c.user = ini->getString("smtp.user", "");
         c.password = ini->getString("smtp.password", "");
         c.from = ini->getString("smtp.from", c.from);
-        if (c.from.find_first_of("<>\r\n \t") != std::string::npos || c.from.find('@') == std::string::npos)
+        if (!domain::isValidSenderAddress(c.from))
             throw std::runtime_error(path + ": smtp.from must be a plain address like support@example.com");
         c.heloName = ini->getString("smtp.helo", c.heloName);
         c.timeoutSeconds = ini->getInt("smtp.timeout_seconds", c.timeoutSeconds);

@@ -23,12 +23,13 @@ IntakeRuntime IntakeRuntime::load(const std::string& path) {
     r.smtp = intake::loadSmtpConfig(path);
     r.store = std::make_unique<app::AttachmentStore>(
         r.app.attachmentsDir, domain::UploadLimits{r.app.attachmentMaxBytes, r.app.attachmentMaxFiles});
+    r.notifier = std::make_unique<app::Notifier>(r.app.notify);
     return r;
 }
 
 intake::MailProcessor IntakeRuntime::processor(storage::Connection& db, domain::Catalog& catalog) const {
     catalog = storage::CatalogRepository(db).load();
-    return intake::MailProcessor(db, catalog, {&intake, mail, app.secret, store.get()});
+    return intake::MailProcessor(db, catalog, {&intake, mail, app.secret, store.get(), notifier.get()});
 }
 
 bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log, Round round) {

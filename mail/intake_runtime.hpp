@@ -3,6 +3,7 @@
 #pragma once
 #include "core/app/app_config.hpp"
 #include "core/app/attachment_store.hpp"
+#include "core/app/notifier.hpp"
 #include "core/domain/mail_settings.hpp"
 #include "core/storage/connection.hpp"
 #include "intake/mail_processor.hpp"
@@ -23,6 +24,7 @@ struct IntakeRuntime {
     domain::MailSettings mail;
     intake::SmtpConfig smtp;
     std::unique_ptr<app::AttachmentStore> store;
+    std::unique_ptr<app::Notifier> notifier;
 
     static IntakeRuntime load(const std::string& path);
     /// A processor over `db` with the catalog read now (reference data may change between rounds).

@@ -1,6 +1,7 @@
 // The settings of one ticketflow installation, read from ticketflow.conf.
 #pragma once
 #include "core/app/config_values.hpp"
+#include "core/app/notify_settings.hpp"
 #include "core/storage/db_config.hpp"
 
 #include <cstdint>
@@ -25,6 +26,9 @@ struct AppConfig {
 
     std::uint64_t attachmentMaxBytes = 10u << 20; ///< [attachments] max_size: per file
     std::size_t attachmentMaxFiles = 10;          ///< [attachments] max_files: per change
+
+    std::string reopenStatus = "Accepted"; ///< [intake] reopen_status: a customer's reply to a closed issue reopens it to this
+    NotifySettings notify; ///< notification mails ([notify], and keys of [web], [smtp], [mail])
 };
 
 /// Reads an INI file ([db], [web], [paths], [attachments], [security] sections; see README

@@ -50,6 +50,11 @@ CreateResult CopyService::copy(const domain::Actor& actor, unsigned sourceId, un
     link.id = storage::RelationRepository(_db).insert(link);
     journalRelation(_db, actor, source->id, link, true);
     journalRelation(_db, actor, result.issueId, link, true);
+    if (_notifier) {
+        IssueChange change;
+        change.issue = *issues.find(result.issueId);
+        _notifier->issueChanged(_db, _catalog, actor, change);
+    }
     tx.commit();
     return result;
 }

@@ -6,7 +6,9 @@ namespace ticketflow::app {
 
 class CopyService {
 public:
-    CopyService(storage::Connection& db, const domain::Catalog& catalog) : _db(db), _catalog(catalog) {}
+    /// With a `notifier`, the copy mails the internal project's staff like any new issue.
+    CopyService(storage::Connection& db, const domain::Catalog& catalog, const Notifier* notifier = nullptr)
+        : _db(db), _catalog(catalog), _notifier(notifier) {}
 
     /// Copies subject, description and attachments (not the customer, nor the customer's
     /// hints) into a new issue of `targetProjectId`/`targetTrackerId` in that tracker's
@@ -19,6 +21,7 @@ public:
 private:
     storage::Connection& _db;
     const domain::Catalog& _catalog;
+    const Notifier* _notifier = nullptr;
 };
 
 } // namespace ticketflow::app

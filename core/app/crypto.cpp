@@ -27,14 +27,21 @@ bool verifyPassword(std::string_view password, const std::string& hash) {
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-std::string randomToken(std::size_t bytes) {
-    std::vector<unsigned char> raw(bytes);
+std::string randomBytes(std::size_t bytes) {
+    std::string raw(bytes, '\0');
     randombytes_buf(raw.data(), raw.size());
-    std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-    sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return raw;
+}
+
+std::string base64Url(std::string_view bytes) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     out.resize(out.find('\0'));
     return out;
 }
+
+std::string randomToken(std::size_t bytes) { return base64Url(randomBytes(bytes)); }
 
 std::string sha256(std::string_view data) {
     std::string out(crypto_hash_sha256_BYTES, '\0');

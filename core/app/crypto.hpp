@@ -14,6 +14,10 @@ std::string hashPassword(std::string_view password);
 bool verifyPassword(std::string_view password, const std::string& hash);
 /// `bytes` random bytes as unpadded base64url (32 bytes -> 43 characters).
 std::string randomToken(std::size_t bytes = 32);
+/// `bytes` random bytes, raw.
+std::string randomBytes(std::size_t bytes);
+/// Unpadded base64url of raw bytes.
+std::string base64Url(std::string_view bytes);
 /// SHA-256 of `data`, raw 32 bytes (what sessions and secret links store instead of tokens).
 std::string sha256(std::string_view data);
 std::string toHex(std::string_view bytes);

@@ -29,6 +29,22 @@ void addDetail(std::vector<domain::JournalDetail>& details, const char* key, std
 
 constexpr std::size_t kMaxNoteBytes = 65'535;
 
+domain::Issue createdIssue(unsigned id, const domain::IssueDraft& draft, unsigned statusId, const domain::Actor& actor) {
+    domain::Issue issue;
+    issue.id = id;
+    issue.projectId = draft.projectId;
+    issue.trackerId = draft.trackerId;
+    issue.statusId = statusId;
+    issue.priorityId = draft.priorityId;
+    issue.subject = draft.subject;
+    issue.description = draft.description;
+    if (actor.userId) issue.authorId = actor.userId;
+    issue.assigneeId = draft.assigneeId;
+    issue.milestoneId = draft.milestoneId;
+    issue.customerId = draft.customerId;
+    return issue;
+}
+
 } // namespace
 
 CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft draft,
@@ -69,6 +85,13 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
     recordAttachments(_db, uploads, staged.files(), owner);
     claimUploads(_db, uploadTokens, owner, result.errors);
     if (!result.errors.empty()) return {Outcome::Invalid, 0, std::move(result.errors)}; // rolls back
+    if (_notifier) {
+        IssueChange change;
+        change.issue = createdIssue(result.issueId, draft, tracker->defaultStatusId, actor);
+        for (const auto& u : uploads) change.files.push_back(u.filename);
+        change.inReplyTo = _replyingTo;
+        _notifier->issueChanged(_db, _catalog, actor, change);
+    }
     if (_also) _also(_db, result.issueId, std::nullopt);
     tx.commit();
     staged.keep();
@@ -236,6 +259,23 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
         return result;
     }
     if (reopening) issues.markCustomerReplied(issue->id);
+    if (_notifier) {
+        IssueChange change;
+        change.issue = *issue;
+        change.issue.trackerId = trackerId;
+        change.issue.statusId = statusId;
+        change.issue.priorityId = priorityId;
+        change.issue.assigneeId = assigneeId;
+        change.issue.milestoneId = milestoneId;
+        change.issue.subject = texts.subject;
+        change.issue.description = texts.description;
+        change.journalId = journalId;
+        change.details = details;
+        if (hasNote) change.note = edit.note;
+        change.privateNote = privateJournal;
+        for (const auto& u : edit.attachments) change.files.push_back(u.filename);
+        _notifier->issueChanged(_db, _catalog, actor, change);
+    }
     if (_also) _also(_db, issue->id, journalId);
     tx.commit();
     result.journalId = journalId;

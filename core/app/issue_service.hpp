@@ -1,6 +1,7 @@
 // Use cases on issues: create one, change it (status through the workflow, fields, a note).
 #pragma once
 #include "core/app/attachment_store.hpp"
+#include "core/app/notifier.hpp"
 #include "core/domain/actor.hpp"
 #include "core/domain/catalog.hpp"
 #include "core/domain/issue.hpp"
@@ -57,8 +58,10 @@ struct UpdateResult {
 class IssueService {
 public:
     /// Without `attachments` (a store), changes that carry files are refused as Invalid.
-    IssueService(storage::Connection& db, const domain::Catalog& catalog, const AttachmentStore* attachments = nullptr)
-        : _db(db), _catalog(catalog), _attachments(attachments) {}
+    /// With a `notifier`, every change writes its notification mails in its transaction.
+    IssueService(storage::Connection& db, const domain::Catalog& catalog, const AttachmentStore* attachments = nullptr,
+                 const Notifier* notifier = nullptr)
+        : _db(db), _catalog(catalog), _attachments(attachments), _notifier(notifier) {}
 
     /// Creates an issue in the tracker's default status, journal-free like Redmine; the author
     /// watches it. A customer's issue is theirs; their priority and assignee become hints. Forbidden without AddIssues in the project; Invalid with messages for bad
@@ -87,6 +90,10 @@ public:
     /// Runs `also` inside the transaction of the next create() or update(), after its writes
     /// (issue id, and the journal's id for an update): what must commit with the change or not
     /// at all (mail intake marks its message processed). Throwing rolls the change back.
+    /// The Message-ID of the customer's mail the next create() files: the confirmation
+    /// answers it, so it lands in the customer's thread.
+    void replyingTo(std::string messageId) { _replyingTo = std::move(messageId); }
+
     using AlsoInTransaction = std::function<void(storage::Connection&, unsigned issueId, std::optional<unsigned> journalId)>;
     void alsoInTransaction(AlsoInTransaction also) { _also = std::move(also); }
 
@@ -101,6 +108,8 @@ private:
     storage::Connection& _db;
     const domain::Catalog& _catalog;
     const AttachmentStore* _attachments = nullptr;
+    const Notifier* _notifier = nullptr;
+    std::string _replyingTo;
     std::function<unsigned(storage::Connection&)> _newCustomer;
     AlsoInTransaction _also;
 };

@@ -22,6 +22,11 @@ std::string issueMessageId(const std::string& secret, const std::string& domain,
     return "tf." + std::to_string(issueId) + "." + nonce + "." + signature(secret, issueId, nonce) + "@" + domain;
 }
 
+std::string issueThreadId(const std::string& secret, const std::string& domain, unsigned issueId) {
+    const std::string nonce = toHex(hmacSha256(secret, "ticketflow thread\n" + std::to_string(issueId))).substr(0, kNonceHex);
+    return "tf." + std::to_string(issueId) + "." + nonce + "." + signature(secret, issueId, nonce) + "@" + domain;
+}
+
 std::optional<unsigned> issueOfMessageId(const std::string& secret, std::string_view id) {
     if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
     const auto at = id.find('@');

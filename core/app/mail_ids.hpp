@@ -12,6 +12,10 @@ namespace ticketflow::app {
 /// std::invalid_argument for a short secret.
 std::string issueMessageId(const std::string& secret, const std::string& domain, unsigned issueId);
 
+/// The same for every mail about the issue (the nonce derived from the issue with the secret):
+/// the thread's root, named in every mail's References so mail clients keep one thread.
+std::string issueThreadId(const std::string& secret, const std::string& domain, unsigned issueId);
+
 /// The issue of a Message-ID made by issueMessageId with this secret (any domain; angle
 /// brackets tolerated); nullopt for anything else, a bad signature included. Never throws
 /// but bad_alloc.

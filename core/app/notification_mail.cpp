@@ -37,13 +37,19 @@ std::string encodedWords(const std::string& text) {
     return out;
 }
 
-/// A display name for a header: cleaned to one line; quoted when ASCII (RFC 5322 quoted
+/// Text that must go as encoded words: non-ASCII, or ASCII that a reader's client would take
+/// for an encoded word and show as something else ("=?UTF-8?B?...?=" typed into a subject).
+bool needsEncoding(const std::string& clean) {
+    for (const unsigned char c : clean)
+        if (c >= 0x80) return true;
+    return clean.find("=?") != std::string::npos;
+}
+
+/// A display name for a header: cleaned to one line; quoted when plain ASCII (RFC 5322 quoted
 /// string), else RFC 2047-encoded (an encoded word must not be quoted).
 std::string displayName(const std::string& name) {
     const std::string clean = domain::cleanHeaderText(name);
-    bool ascii = true;
-    for (const unsigned char c : clean) ascii = ascii && c < 0x80;
-    if (!ascii) return encodedWords(clean);
+    if (needsEncoding(clean)) return encodedWords(clean);
     std::string quoted = "\"";
     for (const char c : clean) {
         if (c == '"' || c == '\\') quoted += '\\';
@@ -52,8 +58,9 @@ std::string displayName(const std::string& name) {
     return quoted + "\"";
 }
 
-std::string mailbox(const std::string& name, const std::string& address) {
-    if (!domain::isValidEmail(address)) throw std::invalid_argument("not a mail address: " + domain::cleanHeaderText(address));
+/// Our own addresses (`sender`) may be on a single-label domain; recipients may not.
+std::string mailbox(const std::string& name, const std::string& address, bool sender = false) {
+    if (!(sender ? domain::isValidSenderAddress(address) : domain::isValidEmail(address))) throw std::invalid_argument("not a mail address: " + domain::cleanHeaderText(address));
     const std::string clean = domain::cleanHeaderText(name);
     return clean.empty() ? address : displayName(clean) + " <" + address + ">";
 }
@@ -87,12 +94,13 @@ std::string crlf(const std::string& text) {
 
 std::string composeNotification(const NotificationMail& m) {
     MailMessage message;
-    message.setSender(mailbox(m.fromName, m.fromAddress));
+    message.setSender(mailbox(m.fromName, m.fromAddress, true));
     // The header only: Poco would write its recipients' names unencoded; the envelope
     // recipients travel with the outbox row.
     message.set("To", mailbox(m.toName, m.toAddress));
-    if (!m.replyTo.empty()) message.set("Reply-To", mailbox("", m.replyTo));
-    message.setSubject(MailMessage::encodeWord(domain::cleanHeaderText(m.subject), "UTF-8"));
+    if (!m.replyTo.empty()) message.set("Reply-To", mailbox("", m.replyTo, true));
+    const std::string subject = domain::cleanHeaderText(m.subject);
+    message.setSubject(needsEncoding(subject) ? encodedWords(subject) : subject);
     message.set("Message-ID", messageIdHeader(m.messageId));
     if (!m.references.empty()) {
         std::string references;

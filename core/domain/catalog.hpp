@@ -16,6 +16,8 @@ struct Project {
     std::string identifier, name, description;
     bool customerFacing = false;
     std::vector<unsigned> trackerIds;
+    std::string supportAddress;  ///< From and Reply-To of the project's mail; empty: [smtp] from
+    std::string catchallAddress; ///< gets every notification of the project; empty: none
 };
 
 struct Tracker {
@@ -46,6 +48,7 @@ struct StaffUser {
     unsigned id = 0;
     std::string login, name;
     bool active = true;
+    std::string mail; ///< empty: none
 };
 
 struct Membership {

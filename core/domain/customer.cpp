@@ -25,10 +25,10 @@ bool isLabelCharacter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
-bool isValidDomain(std::string_view domain) {
+bool isValidDomain(std::string_view domain, std::size_t minLabels = 2) {
     if (domain.empty() || domain.size() > 253) return false;
     const auto labels = split(domain, '.');
-    if (labels.size() < 2) return false; // "localhost" is a typo in a customer's address
+    if (labels.size() < minLabels) return false; // "localhost" is a typo in a customer's address
     for (const std::string_view label : labels) {
         if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
         for (const char c : label)
@@ -75,6 +75,12 @@ std::vector<std::string> validateCustomer(const CustomerFields& raw) {
     else if (hasControlCharacters(fields.notes, /*allowLineBreaks=*/true))
         errors.emplace_back("Notes cannot contain control characters.");
     return errors;
+}
+
+bool isValidSenderAddress(std::string_view address) {
+    const auto at = address.rfind('@');
+    if (address.size() > kMaxEmailLength || at == std::string_view::npos) return false;
+    return isValidLocalPart(address.substr(0, at)) && isValidDomain(address.substr(at + 1), 1);
 }
 
 bool isValidEmail(std::string_view email) {

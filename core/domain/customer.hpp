@@ -43,6 +43,11 @@ std::vector<std::string> validateCustomer(const CustomerFields& fields);
 /// addresses are refused. Never throws.
 bool isValidEmail(std::string_view email);
 
+/// An address from the configuration (a sender, a support address): isValidEmail's local
+/// part, and a domain that may be a single label ("ticketflow@localhost" on a test host).
+/// Never throws.
+bool isValidSenderAddress(std::string_view address);
+
 /// `term` with LIKE's wildcards % and _ and the escape character \ escaped by a backslash
 /// (MariaDB's default LIKE escape), wrapped in % for a contains-match: "50%_off" ->
 /// "%50\%\_off%". Never throws except std::bad_alloc.

@@ -25,6 +25,15 @@ bool customerIsTold(const NotificationContext& c) {
 
 } // namespace
 
+NotificationEvent changeEvent(bool publicNote, bool publicFiles, const std::vector<JournalDetail>& details) {
+    if (publicNote || publicFiles) return NotificationEvent::PublicChange;
+    for (const auto& d : details) {
+        if (d.property == "attr" && (d.key == "status_id" || d.key == "subject" || d.key == "description"))
+            return NotificationEvent::PublicChange;
+    }
+    return NotificationEvent::PrivateChange;
+}
+
 std::vector<NotificationRecipient> notificationRecipients(const NotificationContext& c) {
     std::vector<NotificationRecipient> out;
     const auto add = [&](RecipientKind kind, const std::string& address, const std::string& name) {

@@ -1,6 +1,8 @@
 // Who is mailed about a change of an issue (DESIGN §4): the customer, the staff concerned and
 // the project's catch-all address. Pure: the caller gathers the people, this decides.
 #pragma once
+#include "core/domain/issue.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +34,11 @@ struct NotificationContext {
     std::vector<StaffContact> watchers;
     std::string catchallAddress;           ///< the project's; empty: none
 };
+
+/// What an edit of an issue is to its customer: PublicChange when it carries a public note or
+/// public files, or changes what the customer sees of the issue (status, subject, description);
+/// PrivateChange otherwise (assignee, priority, milestone, tracker, checklist, private notes).
+NotificationEvent changeEvent(bool publicNote, bool publicFiles, const std::vector<JournalDetail>& details);
 
 enum class RecipientKind {
     Customer, ///< the customer's mail: public content only, the secret link

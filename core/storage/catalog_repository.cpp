@@ -24,7 +24,8 @@ domain::Catalog CatalogRepository::load() {
     _db.execute("START TRANSACTION READ ONLY");
     try {
         each(_db,
-             "SELECT id, identifier, name, COALESCE(description, '') AS description, customer_facing"
+             "SELECT id, identifier, name, COALESCE(description, '') AS description, customer_facing,"
+             " COALESCE(support_address, '') AS support, COALESCE(catchall_address, '') AS catchall"
              " FROM projects ORDER BY position, name",
              [&](sql::ResultSet& rs) {
                  c.projects.push_back({rs.getUInt("id"),
@@ -32,7 +33,9 @@ domain::Catalog CatalogRepository::load() {
                                        rs.getString("name"),
                                        rs.getString("description"),
                                        rs.getBoolean("customer_facing"),
-                                       {}});
+                                       {},
+                                       rs.getString("support"),
+                                       rs.getString("catchall")});
              });
         each(_db,
              "SELECT project_id, tracker_id FROM project_trackers pt JOIN trackers t ON t.id = pt.tracker_id"
@@ -69,12 +72,13 @@ domain::Catalog CatalogRepository::load() {
             c.roles.push_back(r);
         });
         each(_db,
-             "SELECT id, login, TRIM(CONCAT(firstname, ' ', lastname)) AS name, status FROM users"
-             " WHERE kind = 'staff' ORDER BY id",
+             "SELECT id, login, TRIM(CONCAT(firstname, ' ', lastname)) AS name, status,"
+             " COALESCE(mail, '') AS mail FROM users WHERE kind = 'staff' ORDER BY id",
              [&](sql::ResultSet& rs) {
                  std::string name = rs.getString("name");
                  if (name.empty()) name = rs.getString("login");
-                 c.staff.push_back({rs.getUInt("id"), rs.getString("login"), name, rs.getString("status") == "active"});
+                 c.staff.push_back({rs.getUInt("id"), rs.getString("login"), name, rs.getString("status") == "active",
+                                    rs.getString("mail")});
              });
         each(_db, "SELECT user_id, project_id, role_id FROM memberships", [&](sql::ResultSet& rs) {
             c.memberships.push_back({rs.getUInt("user_id"), rs.getUInt("project_id"), rs.getUInt("role_id")});

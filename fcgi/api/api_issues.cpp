@@ -199,7 +199,7 @@ void issueCreate(RequestContext& ctx) {
     const auto tokens = uploadTokens(*body, errors);
     if (!errors.empty()) return respondErrors(ctx, 422, errors);
 
-    const auto result = app::IssueService(ctx.db, ctx.catalog).create(ctx.actor(), draft, {}, tokens);
+    const auto result = app::IssueService(ctx.db, ctx.catalog, nullptr, ctx.notifier).create(ctx.actor(), draft, {}, tokens);
     if (result.outcome != app::Outcome::Ok) return respondErrors(ctx, statusFor(result.outcome), result.errors);
     const auto issue = storage::IssueRepository(ctx.db).find(result.issueId);
     ctx.res.setHeader("Location", ctx.config.baseUrl + "/issues/" + std::to_string(result.issueId));
@@ -244,7 +244,7 @@ void issueUpdate(RequestContext& ctx) {
     edit.uploadTokens = uploadTokens(*body, errors);
     if (!errors.empty()) return respondErrors(ctx, 422, errors);
 
-    app::IssueService service(ctx.db, ctx.catalog);
+    app::IssueService service(ctx.db, ctx.catalog, nullptr, ctx.notifier);
     // Without lock_version the change applies to the issue as it is now (Redmine's behaviour);
     // a concurrent change in between is retried once rather than reported.
     edit.lockVersion = lock.value.value_or(lock.present ? 0 : issue->lockVersion);
@@ -286,7 +286,7 @@ void issueCopy(RequestContext& ctx) {
     if (!target) return respondError(ctx, 422, "Project is invalid: give project_id as an id or identifier.");
     const unsigned trackerId =
         tracker.value.value_or(domain::suggestedCopyTracker(ctx.catalog, source->trackerId, target->id).value_or(0));
-    const auto result = app::CopyService(ctx.db, ctx.catalog).copy(ctx.actor(), source->id, target->id, trackerId);
+    const auto result = app::CopyService(ctx.db, ctx.catalog, ctx.notifier).copy(ctx.actor(), source->id, target->id, trackerId);
     if (result.outcome != app::Outcome::Ok) return respondErrors(ctx, statusFor(result.outcome), result.errors);
     const auto copy = storage::IssueRepository(ctx.db).find(result.issueId);
     ctx.res.setHeader("Location", ctx.config.baseUrl + "/issues/" + std::to_string(result.issueId));

@@ -39,13 +39,17 @@ void attachmentShow(RequestContext& ctx) {
 void attachmentDownload(RequestContext& ctx) {
     const auto attachment = downloadable(ctx);
     if (!attachment) return ctx.renderError(404, kNotFound);
+    sendAttachment(ctx, *attachment);
+}
+
+void sendAttachment(RequestContext& ctx, const domain::Attachment& attachment) {
     // nginx sends the bytes from its internal /_attachments/ location (nginx/*.conf): the
     // worker thread is free at once and the file never passes through FastCGI. The name in
     // the URL is decoration, as in Redmine; the stored name is what the browser saves.
     ctx.res.status = 200;
-    ctx.res.setHeader("X-Accel-Redirect", "/_attachments/" + attachment->diskFilename);
-    ctx.res.setHeader("Content-Type", std::string(domain::safeContentType(attachment->filename)));
-    ctx.res.setHeader("Content-Disposition", domain::contentDisposition(attachment->filename));
+    ctx.res.setHeader("X-Accel-Redirect", "/_attachments/" + attachment.diskFilename);
+    ctx.res.setHeader("Content-Type", std::string(domain::safeContentType(attachment.filename)));
+    ctx.res.setHeader("Content-Disposition", domain::contentDisposition(attachment.filename));
     ctx.res.setHeader("X-Content-Type-Options", "nosniff");
     ctx.res.setHeader("Cache-Control", "private, no-store");
     ctx.res.body.clear();

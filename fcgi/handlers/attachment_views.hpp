@@ -24,6 +24,10 @@ std::vector<app::Upload> readUploads(const http::Request& req);
 /// Redmine's download address: "/attachments/download/12/report%20v2.pdf".
 std::string downloadPath(const domain::Attachment& attachment);
 
+/// The file as the response: nginx sends it (X-Accel-Redirect) as a download, never rendered.
+/// The caller checked that the reader may have it and that its disk name is valid.
+void sendAttachment(RequestContext& ctx, const domain::Attachment& attachment);
+
 /// Adds the ATTACHMENTS section (the files of `issue` the actor may download: name, link,
 /// size, author, date) and ATTACHMENT_LIMITS (the hint under the file inputs).
 void addAttachments(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue);

@@ -30,6 +30,12 @@ void myAccount(RequestContext& ctx);
 void myApiKey(RequestContext& ctx);
 void myApiKeyReset(RequestContext& ctx);
 void attachmentShow(RequestContext& ctx);
+void issueSecretLink(RequestContext& ctx);
+// The customer's secret page (secret_page.cpp).
+void secretLinkOpen(RequestContext& ctx);
+void secretIssueShow(RequestContext& ctx);
+void secretIssueReply(RequestContext& ctx);
+void secretAttachment(RequestContext& ctx);
 void attachmentDownload(RequestContext& ctx);
 
 } // namespace ticketflow::web::handlers

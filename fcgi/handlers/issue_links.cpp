@@ -18,12 +18,34 @@ namespace {
 
 const char* const kNoIssue = "The issue you were looking for doesn't exist or you may not see it.";
 
+/// "Close with release note" (DESIGN §2): once the internal copy is fixed, support closes the
+/// issue with a public note naming the release, which mails the customer. The form posts to
+/// the ordinary edit (POST /issues/:id), so the workflow decides as for any other close.
+void addReleaseNoteForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue,
+                        const std::string& release) {
+    const domain::Status* current = ctx.catalog.status(issue.statusId);
+    if (!current || current->closed) return;
+    for (const unsigned target : ctx.catalog.workflow.allowedTargets(ctx.actor(), issue.ref())) {
+        const domain::Status* status = ctx.catalog.status(target);
+        if (!status || !status->closed || status->name == "Rejected") continue;
+        auto* form = dict.AddSectionDictionary("RELEASE_NOTE");
+        form->SetIntValue("ID", issue.id);
+        form->SetIntValue("STATUS_ID", status->id);
+        form->SetIntValue("LOCK_VERSION", issue.lockVersion);
+        form->SetValue("CSRF_TOKEN", ctx.csrfToken());
+        form->SetValue("NOTE", "The fix is in release " + release +
+                                   ". Please update to it; if the problem is still there, just reply to this mail.");
+        return;
+    }
+}
+
 void addRelations(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue) {
     if (issue.relationCount == 0) return;
     const auto& catalog = ctx.catalog;
     const bool canEdit = ctx.actor().allowedTo(domain::Permission::EditIssues, issue.projectId);
     storage::IssueRepository issues(ctx.db);
     ctemplate::TemplateDictionary* list = nullptr;
+    std::string release; // the newest milestone a closed copy was fixed in: offered for the release note
     for (const auto& r : storage::RelationRepository(ctx.db).forIssue(issue.id)) {
         const auto other = issues.find(domain::otherIssue(r, issue.id));
         if (!other || !domain::canViewIssue(ctx.actor(), other->ref())) continue;
@@ -46,12 +68,14 @@ void addRelations(ctemplate::TemplateDictionary& dict, RequestContext& ctx, cons
                                " " + (status->name == "Rejected" ? "rejected" : "fixed");
             if (!milestone.empty() && status->name != "Rejected") text += " in " + milestone;
             row->SetValueAndShowSection("OUTCOME", text, "HAS_OUTCOME");
+            if (status->name != "Rejected") release = milestone.empty() ? std::string("the next release") : milestone;
         }
         if (canEdit) {
             auto* remove = row->AddSectionDictionary("CAN_REMOVE");
             remove->SetValue("CSRF_TOKEN", ctx.csrfToken());
         }
     }
+    if (!release.empty()) addReleaseNoteForm(dict, ctx, issue, release);
 }
 
 void addRelationForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue) {
@@ -127,7 +151,7 @@ void issueCopy(RequestContext& ctx) {
     if (!projectId || !trackerId) {
         return renderIssuePage(ctx, *issue, FormState::from(*issue), {"Choose the project and tracker to copy to."}, 422);
     }
-    const auto result = app::CopyService(ctx.db, ctx.catalog).copy(ctx.actor(), issue->id, *projectId, *trackerId);
+    const auto result = app::CopyService(ctx.db, ctx.catalog, ctx.notifier).copy(ctx.actor(), issue->id, *projectId, *trackerId);
     if (result.outcome == app::Outcome::Ok) {
         return ctx.redirectWithFlash("/issues/" + std::to_string(result.issueId), "copied");
     }

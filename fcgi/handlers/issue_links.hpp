@@ -12,4 +12,8 @@ namespace ticketflow::web::handlers {
 /// 2.1.1" for a closed copy), ADD_RELATION and COPY_FORM when the actor may use them.
 void addIssueLinks(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue);
 
+/// SECRET_LINK: "send the customer's link again" / "send a new link" for support staff
+/// (issue_secret_link.cpp).
+void addSecretLinkForm(ctemplate::TemplateDictionary& dict, RequestContext& ctx, const domain::Issue& issue);
+
 } // namespace ticketflow::web::handlers

@@ -150,7 +150,7 @@ void issueCreate(RequestContext& ctx) {
     draft.source = ctx.actor().staff ? form.source : "web";
     draft.customerId = customer.existingId;
     const auto store = attachmentStore(ctx);
-    app::IssueService service(ctx.db, ctx.catalog, &store);
+    app::IssueService service(ctx.db, ctx.catalog, &store, ctx.notifier);
     if (customer.create) service.createCustomerWith(app::CustomerService::creator(*customer.create));
     const auto result = service.create(ctx.actor(), draft, readUploads(ctx.req));
     switch (result.outcome) {

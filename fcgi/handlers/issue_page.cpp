@@ -2,7 +2,7 @@
 #include "fcgi/handlers/handlers.hpp"
 
 #include "core/domain/issue_access.hpp"
-#include "core/domain/journal_text.hpp"
+#include "core/domain/journal_names.hpp"
 #include "core/domain/permissions.hpp"
 #include "core/storage/issue_repository.hpp"
 #include "fcgi/handlers/attachment_views.hpp"
@@ -18,42 +18,12 @@ namespace ticketflow::web::handlers {
 
 namespace {
 
-std::string detailName(const domain::Catalog& catalog, const std::string& key,
-                       const std::optional<std::string>& value) {
-    if (!value) return {};
-    const auto id = parseId(*value);
-    if (!id) return *value;
-    if (key == "status_id") return catalog.statusName(*id);
-    if (key == "priority_id") return catalog.priorityName(*id);
-    if (key == "tracker_id") return catalog.trackerName(*id);
-    if (key == "fixed_version_id") return catalog.milestoneName(*id);
-    if (key == "assigned_to_id") {
-        const std::string name = catalog.userName(*id);
-        return name.empty() ? "#" + *value : name;
-    }
-    return *value;
-}
-
-/// Relations point at internal issues and the checklist is internal triage: customers see
-/// neither (staff-only history lines).
-bool staffOnly(const domain::JournalDetail& d) {
-    return d.property == "relation" || d.property == "checklist";
-}
-
-std::optional<std::string> valueName(const domain::Catalog& catalog, const domain::JournalDetail& d,
-                                     const std::optional<std::string>& value) {
-    if (!value) return std::nullopt;
-    if (d.property == "relation") return "#" + *value;
-    if (d.property == "checklist") return domain::describeChecklist(*value);
-    return detailName(catalog, d.key, value);
-}
-
 void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::Journal>& journals,
                 const domain::Catalog& catalog, bool staff, std::optional<unsigned> conflictSince) {
     int n = 0;
     for (const auto& j : journals) {
         const bool visible = !j.notes.empty() || std::any_of(j.details.begin(), j.details.end(), [&](const auto& d) {
-                                 return staff || !staffOnly(d);
+                                 return staff || !domain::staffOnlyDetail(d);
                              });
         ++n; // numbering stays the same for every reader, so "#3" links agree
         if (!visible) continue;
@@ -72,8 +42,8 @@ void addHistory(ctemplate::TemplateDictionary& dict, const std::vector<domain::J
             if (!j.notes.empty()) meanwhile->SetValueAndShowSection("NOTES", j.notes, "HAS_NOTES");
         }
         for (const auto& d : j.details) {
-            if (!staff && staffOnly(d)) continue;
-            domain::DetailText text{d.property, d.key, valueName(catalog, d, d.oldValue), valueName(catalog, d, d.value)};
+            if (!staff && domain::staffOnlyDetail(d)) continue;
+            const domain::DetailText text = domain::namedDetail(catalog, d);
             jd->SetValueAndShowSection("TEXT", domain::describeDetail(text), "DETAIL");
             if (meanwhile) meanwhile->SetValueAndShowSection("TEXT", domain::describeDetail(text), "DETAIL");
         }
@@ -140,6 +110,7 @@ void renderIssuePage(RequestContext& ctx, const domain::Issue& issue, std::vecto
     for (const auto& j : journals) newestJournal = std::max(newestJournal, j.id);
     dict.SetIntValue("SEEN_JOURNAL_ID", newestJournal);
     addIssueLinks(dict, ctx, issue);
+    addSecretLinkForm(dict, ctx, issue);
     addWatchers(dict, ctx, issue);
     addAttachments(dict, ctx, issue);
     addEditForm(dict, ctx, issue, form);

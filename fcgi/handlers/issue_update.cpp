@@ -25,7 +25,7 @@ void issueUpdate(RequestContext& ctx) {
     }
 
     const auto store = attachmentStore(ctx);
-    auto result = app::IssueService(ctx.db, ctx.catalog, &store).update(ctx.actor(), issue->id, edit);
+    auto result = app::IssueService(ctx.db, ctx.catalog, &store, ctx.notifier).update(ctx.actor(), issue->id, edit);
     if (result.outcome != app::Outcome::Ok && !edit.attachments.empty()) result.errors.push_back(filesHint);
     switch (result.outcome) {
         case app::Outcome::Ok:

@@ -2,25 +2,13 @@
 // tries it again, and the poller sends it (the test configuration has no SMTP: it becomes an
 // .eml file). Only admins see the page. The dead mail is written into the outbox with SQL, as a
 // sender that gave up would have left it.
-import { execFileSync } from 'node:child_process';
 import { spec, loadEnv, login, assertEqual, assertMatch } from './lib/browser.mjs';
+import { sql, pollOnce, submit } from './lib/backstage.mjs';
 
 const env = loadEnv();
 const s = spec('admin_outbox');
 const TAG = `${Date.now() % 1000000}`;
 
-function sql(statement) {
-  return execFileSync('mariadb', ['-S', env.TF_DB_SOCKET, '-u', env.TF_DB_USER, `-p${env.TF_DB_PASSWORD}`, '-N', '-B',
-    env.TF_DB_NAME, '-e', statement], { encoding: 'utf8' }).trim();
-}
-function pollOnce() {
-  execFileSync(env.TF_MAIL_BIN, ['poll', '--once', '--config', env.TF_CONFIG], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
 
 const message = `From: Support <support@example.org>\\r\\nTo: carol@kunde.example\\r\\nSubject: Outbox ${TAG}\\r\\n` +
   `Message-ID: <tf.e2e.${TAG}@example.org>\\r\\n\\r\\nHello from the outbox.\\r\\n`;

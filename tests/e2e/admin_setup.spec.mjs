@@ -2,6 +2,7 @@
 // priority, a role and the workflow matrix; the workflow change governs the next issue page at
 // once; bad input and deleting what is in use are refused with a message; non-admins get 403.
 import { spec, login, assertEqual, assertMatch, assertOk } from './lib/browser.mjs';
+import { submit } from './lib/backstage.mjs';
 
 const s = spec('admin_setup');
 const TAG = `${Date.now() % 100000}`;
@@ -9,11 +10,6 @@ const PROJECT = `psmobile${TAG}`;
 const TRACKER = `Incident${TAG}`;
 const ROLE = `Tester${TAG}`;
 
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
 
 async function flash(page) {
   return page.locator('.flash').first().innerText();

@@ -2,6 +2,7 @@
 // project role, they can sign in; bad input is refused with a message; locking ends access;
 // admins cannot lock themselves out; non-admins get 403.
 import { spec, login, assertEqual, assertMatch, assertOk } from './lib/browser.mjs';
+import { submit } from './lib/backstage.mjs';
 
 const s = spec('admin_users');
 const LOGIN = `dora${Date.now() % 100000}`;
@@ -12,11 +13,6 @@ async function signOut(page, url) {
   await Promise.all([page.waitForURL(/\/login/), page.locator('form[action="/logout"] button').click()]);
 }
 
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
 
 s.check('an admin creates a user and gives them a role', async ({ page, url }) => {
   await login(page, 'admin', 'demo');

@@ -2,27 +2,13 @@
 // poller ran, an issue with its file (downloadable), a reply by subject tag becomes a note, spam
 // waits in the admin queue with its reason and raw message until an admin releases it; only
 // admins see the queue.
-import { execFileSync } from 'node:child_process';
 import { spec, loadEnv, login, assertEqual, assertMatch, assertOk } from './lib/browser.mjs';
+import { pollOnce, deliver, submit } from './lib/backstage.mjs';
 
 const env = loadEnv();
 const s = spec('mail_intake');
 const TAG = `${Date.now() % 1000000}`;
 
-function pollOnce() {
-  execFileSync(env.TF_MAIL_BIN, ['poll', '--once', '--config', env.TF_CONFIG], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-// `deliver` stores the message; the poller's next round (a daemon's within a second) processes it.
-function deliver(message) {
-  execFileSync(env.TF_MAIL_BIN, ['deliver', '--mailbox', 'support', '--config', env.TF_CONFIG],
-    { input: message.replace(/\n/g, '\r\n'), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  pollOnce();
-}
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
 
 let issuePath;
 

@@ -141,4 +141,36 @@ BOOST_AUTO_TEST_CASE(recipients_carry_names_for_the_to_header) {
     BOOST_TEST((rs[2] == NotificationRecipient{RecipientKind::Catchall, "support-all@vendor.example", ""}));
 }
 
+BOOST_AUTO_TEST_CASE(what_a_change_is_to_the_customer) {
+    using E = NotificationEvent;
+    const JournalDetail status{"attr", "status_id", "1", "2"}, subject{"attr", "subject", "a", "b"},
+        description{"attr", "description", "a", "b"}, assignee{"attr", "assigned_to_id", std::nullopt, "4"},
+        priority{"attr", "priority_id", "1", "2"}, milestone{"attr", "fixed_version_id", std::nullopt, "3"},
+        checklist{"checklist", "triage_checklist", "", "repro"}, replied{"attr", "customer_replied", "0", "1"};
+    struct Row {
+        bool note, files;
+        std::vector<JournalDetail> details;
+        E expected;
+    };
+    const std::vector<Row> rows = {
+        {true, false, {}, E::PublicChange},
+        {false, true, {}, E::PublicChange},
+        {false, false, {status}, E::PublicChange},
+        {false, false, {subject}, E::PublicChange},
+        {false, false, {description}, E::PublicChange},
+        {false, false, {assignee, priority, milestone, status}, E::PublicChange},
+        {false, false, {assignee}, E::PrivateChange},
+        {false, false, {priority, milestone, checklist}, E::PrivateChange},
+        {false, false, {replied}, E::PrivateChange},
+        {false, false, {}, E::PrivateChange},
+        // a checklist entry named like a field is not the field
+        {false, false, {{"checklist", "status_id", "", "x"}}, E::PrivateChange},
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        BOOST_TEST_CONTEXT("row " << i) {
+            BOOST_TEST((changeEvent(rows[i].note, rows[i].files, rows[i].details) == rows[i].expected));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

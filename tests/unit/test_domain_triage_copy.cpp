@@ -24,9 +24,9 @@ Catalog psproCatalog() {
     Catalog c;
     c.trackers = {{1, "Support", 1, std::nullopt}, {2, "FeatureRequests", 1, std::nullopt}, {3, "Bug", 1, std::nullopt},
                   {4, "Task", 1, std::nullopt},    {5, "Feature", 1, std::nullopt}};
-    c.projects = {{1, "psprosupport", "PSProSupport", "", true, {1, 2}},
-                  {2, "psprointernal", "PSProInternal", "", false, {3, 4, 5}},
-                  {3, "empty", "Empty", "", false, {}}};
+    c.projects = {{1, "psprosupport", "PSProSupport", "", true, {1, 2}, "", ""},
+                  {2, "psprointernal", "PSProInternal", "", false, {3, 4, 5}, "", ""},
+                  {3, "empty", "Empty", "", false, {}, "", ""}};
     return c;
 }
 

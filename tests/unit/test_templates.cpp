@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace {
 
@@ -22,7 +23,7 @@ BOOST_AUTO_TEST_SUITE(templates)
 
 BOOST_AUTO_TEST_CASE(every_template_starts_with_the_html_autoescape_pragma) {
     int count = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(templatesDir())) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(templatesDir())) {
         if (entry.path().extension() != ".tpl") continue;
         ++count;
         std::ifstream in(entry.path());
@@ -33,6 +34,25 @@ BOOST_AUTO_TEST_CASE(every_template_starts_with_the_html_autoescape_pragma) {
         }
     }
     BOOST_CHECK_GT(count, 5);
+}
+
+// ":none" turns escaping off: only the plain-text parts of mails may use it (they are never
+// read as HTML, and escaping would garble them).
+BOOST_AUTO_TEST_CASE(only_plain_text_mail_templates_turn_escaping_off) {
+    int textTemplates = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(templatesDir())) {
+        if (entry.path().extension() != ".tpl") continue;
+        std::ifstream in(entry.path());
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string name = entry.path().filename().string();
+        const bool plainMail = entry.path().parent_path().filename() == "mail" &&
+                               name.size() > 8 && name.compare(name.size() - 8, 8, ".txt.tpl") == 0;
+        textTemplates += plainMail;
+        BOOST_TEST_CONTEXT("template " << entry.path()) {
+            BOOST_CHECK_EQUAL(text.find(":none}}") != std::string::npos, plainMail);
+        }
+    }
+    BOOST_CHECK_EQUAL(textTemplates, 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(values_are_html_escaped_in_text_and_attributes, LoadedTemplates) {

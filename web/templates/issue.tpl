@@ -50,6 +50,21 @@
       </tr>{{/RELATION}}
     </table>
   </div>{{/RELATIONS}}
+  {{#SECRET_LINK}}<form method="post" action="/issues/{{ID}}/secret_link" id="secret-link-form" class="inline">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    Customer's private link to this issue:
+    <button type="submit" name="link_action" value="send" id="secret-link-send">Send to {{CUSTOMER_EMAIL}} again</button>
+    <button type="submit" name="link_action" value="renew" id="secret-link-renew"
+            title="The old link stops working">Send a new link</button>
+  </form>{{/SECRET_LINK}}
+  {{#RELEASE_NOTE}}<form method="post" action="/issues/{{ID}}" id="release-note-form" class="release-note">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="lock_version" value="{{LOCK_VERSION}}">
+    <input type="hidden" name="status_id" value="{{STATUS_ID}}">
+    <label for="release_note">Public note to the customer</label>
+    <textarea id="release_note" name="notes" rows="3">{{NOTE}}</textarea>
+    <button type="submit" id="release-note-submit">Close with release note</button>
+  </form>{{/RELEASE_NOTE}}
 </article>
 {{#WATCHERS}}<aside class="watchers" id="watchers">
   <h3>Watchers ({{WATCHER_COUNT}})</h3>
