@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Mail intake benchmark: a private MariaDB and Dovecot (tests/fixtures/services.sh), then
 #   1. N messages (default 10,000) from a Maildir into inbound_mail   (poll --once --fetch-only)
-#   2. processing them into issues and notes                          (poll --once --process-only)
+#   2. processing them into issues and notes, with their notification   (poll --once --process-only)
+#      mails written into the outbox
+#   2b. sending those mails to an SMTP sink (aiosmtpd) on loopback      (poll --once --send-only)
 #   3. DELIVER messages through the MTA pipe, one process each        (deliver): with no
 #      poller running (each stores through its own database connection), then handed to a
 #      running poller ([intake] deliver_socket), one and DELIVER_JOBS (default 2) at a time
@@ -10,6 +12,7 @@
 # same sender by its subject tag (a note), the rest starts new issues of 2,000 customers.
 #
 #   bench/mail.sh [N]      env: DELIVER=1000 DELIVER_JOBS=2 POP3=2000 BUILD=build
+#                               NOTIFY=false (no confirmation mails: intake's own cost)
 #                               STATE=/tmp/ticketflow-mail-bench
 # Targets (issue 4): processing >= 1,000/s, deliver >= 100/s, POP3 fetch >= 200/s.
 set -euo pipefail
@@ -30,6 +33,7 @@ source "$root/scripts/lib/common.sh"
 
 "$services" start-db "$STATE" > /dev/null 2>&1
 "$services" start-mail "$STATE" > /dev/null 2>&1
+"$services" start-smtp "$STATE" > /dev/null 2>&1
 trap '"$services" stop "$STATE" > /dev/null 2>&1 || true' EXIT
 env=$STATE/env
 get() { tf_env_get "$env" "$1"; }
@@ -51,6 +55,12 @@ attachments = $work/files
 secret = $(printf '%064d' 7)
 [intake]
 max_per_sender_hour = 100000
+[notify]
+enabled = ${NOTIFY:-true}
+[smtp]
+host = 127.0.0.1
+port = $(get TF_SMTP_PORT)
+from = support@example.org
 [mailbox.support]
 project = psprosupport
 CONF
@@ -103,6 +113,10 @@ t0=$(date +%s%N); "$mail_bin" poll --once --process-only --config "$work/tf.conf
 read -r processed issues notes < <(sql tf_mailbench -e "SELECT (SELECT COUNT(*) FROM inbound_mail WHERE state = 'processed'),
   (SELECT COUNT(*) FROM issues), (SELECT COUNT(*) FROM journals WHERE notes <> '')")
 echo "processing:         $(rate "$N" "$t0" "$t1") ($processed processed: $issues issues, $notes notes)"
+mails=$(sql tf_mailbench -e "SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+t0=$(date +%s%N); "$mail_bin" poll --once --send-only --config "$work/tf.conf" 2> "$work/send.log"; t1=$(date +%s%N)
+sent=$(sql tf_mailbench -e "SELECT COUNT(*) FROM outbox WHERE state = 'sent'")
+echo "sending (SMTP sink): $(rate "$mails" "$t0" "$t1" | sed 's/messages/mails/') ($sent of $mails sent)"
 
 mkdir -p "$work/deliver"
 deliver_all() { # CONF FILE... : deliver each, DELIVER_JOBS at a time (an MTA runs deliveries

@@ -234,6 +234,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
         draft.customerId = customer->id;
         draft.source = "email";
         service.replyingTo(msg.messageId);
+        service.knownCustomer(customer->name, customer->email);
         const auto r = service.create(domain::mailCustomerActor(customer->id, project->id, customer->name), draft, uploads);
         if (r.outcome != app::Outcome::Ok) return finish("failed", "the issue was refused: " + joined(r.errors));
         return out;

@@ -36,7 +36,7 @@ bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostrea
     bool ok = true;
     const std::uint64_t maxBytes = runtime.mail.limits.maxMessageBytes;
     for (const auto& box : runtime.intake.mailboxes) {
-        if (round == Round::ProcessOnly) break;
+        if (round != Round::All && round != Round::FetchOnly) break;
         std::unique_ptr<intake::MailSource> source;
         if (box.kind == intake::MailboxConfig::Kind::Maildir) {
             source = std::make_unique<intake::MaildirSource>(box.path, maxBytes);
@@ -64,6 +64,10 @@ bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostrea
         }
     }
     if (round == Round::FetchOnly) return ok;
+    if (round == Round::SendOnly) {
+        sendOutbox(runtime, db, log);
+        return ok;
+    }
     domain::Catalog catalog;
     auto processor = runtime.processor(db, catalog);
     constexpr unsigned kBatch = 500;
@@ -73,7 +77,7 @@ bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostrea
         total += done;
     }
     if (total > 0) log << "ticketflow-mail: processed " << total << " message(s)\n";
-    sendOutbox(runtime, db, log);
+    if (round != Round::ProcessOnly) sendOutbox(runtime, db, log);
     return ok;
 }
 

@@ -31,14 +31,20 @@ struct IntakeRuntime {
     intake::MailProcessor processor(storage::Connection& db, domain::Catalog& catalog) const;
 };
 
-/// What one round does.
-enum class Round { FetchAndProcess, FetchOnly, ProcessOnly };
+/// What one round does: fetch the mailboxes, process stored mail, send the outbox.
+enum class Round {
+    All,            ///< all three (the daemon's round every poll_seconds, poll --once)
+    ProcessAndSend, ///< no fetching (the daemon every second: mail from deliver, the web's mails)
+    FetchOnly,      ///< poll --once --fetch-only
+    ProcessOnly,    ///< poll --once --process-only
+    SendOnly,       ///< poll --once --send-only
+};
 
 /// Fetches every mailbox (one failing does not stop the others; each is logged to `log`), then
-/// processes everything waiting, then sends the outbox (FetchAndProcess and ProcessOnly).
+/// processes everything waiting, then sends the outbox: the parts `round` names.
 /// Returns false when a mailbox failed. Throws StorageError when the database is unreachable.
 bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log,
-              Round round = Round::FetchAndProcess);
+              Round round = Round::All);
 
 /// Sends every due mail of the outbox, in batches; logs what failed. Throws StorageError.
 void sendOutbox(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log);

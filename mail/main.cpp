@@ -23,15 +23,15 @@ constexpr std::array<Command, 3> kCommands{{
               "                              section of --config sets limits, own addresses\n"
               "                              and reply delimiters",
      ticketflow::mail_tool::runParse},
-    {"poll", "poll [--config FILE] [--once [--fetch-only|--process-only]]\n"
+    {"poll", "poll [--config FILE] [--once [--fetch-only|--process-only|--send-only]]\n"
              "     [--daemon --pidfile=FILE]\n"
              "                              fetch every [mailbox.NAME] (POP3, POP3S, Maildir)\n"
              "                              into the database, then turn what arrived into\n"
              "                              issues and notes and send the outbox ([smtp]);\n"
              "                              every [intake] poll_seconds until SIGTERM (mail\n"
              "                              from deliver and the outbox every second), or one\n"
-             "                              round with --once (cron); --once --fetch-only /\n"
-             "                              --process-only: one half",
+             "                              round with --once (cron); --once --fetch-only,\n"
+             "                              --process-only, --send-only: one part of it",
      ticketflow::mail_tool::runPoll},
     {"deliver", "deliver --mailbox NAME [--config FILE]\n"
                 "                              one message on standard input (an MTA pipe),\n"

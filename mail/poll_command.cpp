@@ -1,7 +1,8 @@
 // `ticketflow-mail poll`: fetch every configured mailbox and process what arrived, every
 // [intake] poll_seconds, as a Poco ServerApplication (foreground, or --daemon with --pidfile;
 // SIGTERM and SIGINT end it after the current round). `--once` does one round, for cron;
-// with --fetch-only or --process-only only that half (for measuring and for repairs).
+// with --fetch-only, --process-only or --send-only only that part (for measuring, for repairs,
+// and for a host that only sends).
 #include "core/app/config_values.hpp"
 #include "core/storage/inbound_mail_repository.hpp"
 #include "core/storage/storage_error.hpp"
@@ -27,7 +28,7 @@ void pollLoop(const IntakeRuntime& runtime, std::atomic<bool>& stop, Poco::Event
     std::unique_ptr<storage::Connection> db;
     const auto guarded = [&](Round round) {
         try {
-            if (round == Round::ProcessOnly) {
+            if (round == Round::ProcessAndSend) {
                 // No reconnecting every second while the database is away: the next round does.
                 if (!db) return;
                 if (storage::InboundMailRepository(*db).countNew() == 0) {
@@ -46,10 +47,10 @@ void pollLoop(const IntakeRuntime& runtime, std::atomic<bool>& stop, Poco::Event
         log.flush();
     };
     while (!stop) {
-        guarded(Round::FetchAndProcess);
+        guarded(Round::All);
         for (int second = 0; second < runtime.intake.pollSeconds && !stop; ++second) {
             if (wake.tryWait(1000)) break;
-            guarded(Round::ProcessOnly);
+            guarded(Round::ProcessAndSend);
         }
     }
 }
@@ -105,7 +106,7 @@ private:
 int runPoll(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string configPath;
     bool once = false;
-    Round round = Round::FetchAndProcess;
+    Round round = Round::All;
     std::vector<std::string> serverArgs{"ticketflow-mail"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--config" && i + 1 < args.size()) {
@@ -116,15 +117,18 @@ int runPoll(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             round = Round::FetchOnly;
         } else if (args[i] == "--process-only") {
             round = Round::ProcessOnly;
+        } else if (args[i] == "--send-only") {
+            round = Round::SendOnly;
         } else if (args[i] == "--daemon" || args[i].rfind("--pidfile=", 0) == 0 || args[i].rfind("--umask=", 0) == 0) {
             serverArgs.push_back(args[i]); // ServerApplication's own options
         } else {
-            throw UsageError("poll takes [--config FILE] [--once [--fetch-only | --process-only]] "
+            throw UsageError("poll takes [--config FILE] [--once [--fetch-only | --process-only | --send-only]] "
                              "[--daemon --pidfile=FILE]");
         }
     }
     configPath = app::configPathFrom(configPath);
-    if (round != Round::FetchAndProcess && !once) throw UsageError("--fetch-only and --process-only go with --once");
+    if (round != Round::All && !once)
+        throw UsageError("--fetch-only, --process-only and --send-only go with --once");
     if (!once) {
         PollApp app(configPath);
         std::vector<char*> argv;

@@ -90,6 +90,10 @@ CreateResult IssueService::create(const domain::Actor& actor, domain::IssueDraft
         change.issue = createdIssue(result.issueId, draft, tracker->defaultStatusId, actor);
         for (const auto& u : uploads) change.files.push_back(u.filename);
         change.inReplyTo = _replyingTo;
+        if (_knownCustomer && !(_newCustomer && actor.staff)) {
+            change.audience = _knownCustomer;
+            if (actor.userId && actor.staff) change.audience->watcherIds = {actor.userId}; // the author watches
+        }
         _notifier->issueChanged(_db, _catalog, actor, change);
     }
     if (_also) _also(_db, result.issueId, std::nullopt);

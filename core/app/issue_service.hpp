@@ -93,6 +93,11 @@ public:
     /// The Message-ID of the customer's mail the next create() files: the confirmation
     /// answers it, so it lands in the customer's thread.
     void replyingTo(std::string messageId) { _replyingTo = std::move(messageId); }
+    /// The customer of the next create(), as the caller already read them (mail intake):
+    /// its notifications then need not read them again.
+    void knownCustomer(std::string name, std::optional<std::string> mail) {
+        _knownCustomer = storage::IssueAudience{std::move(name), std::move(mail), {}};
+    }
 
     using AlsoInTransaction = std::function<void(storage::Connection&, unsigned issueId, std::optional<unsigned> journalId)>;
     void alsoInTransaction(AlsoInTransaction also) { _also = std::move(also); }
@@ -110,6 +115,7 @@ private:
     const AttachmentStore* _attachments = nullptr;
     const Notifier* _notifier = nullptr;
     std::string _replyingTo;
+    std::optional<storage::IssueAudience> _knownCustomer;
     std::function<unsigned(storage::Connection&)> _newCustomer;
     AlsoInTransaction _also;
 };

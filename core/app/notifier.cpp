@@ -120,7 +120,8 @@ std::size_t Notifier::write(storage::Connection& db, const domain::Catalog& cata
     const domain::Issue& issue = change.issue;
     const domain::Project* project = catalog.project(issue.projectId);
     if (!project) return 0;
-    const auto audience = storage::NotificationRepository(db).audience(issue.id, issue.customerId);
+    const auto audience =
+        change.audience ? *change.audience : storage::NotificationRepository(db).audience(issue.id, issue.customerId);
 
     using domain::NotificationEvent;
     domain::NotificationContext context;
@@ -210,12 +211,14 @@ std::size_t Notifier::write(storage::Connection& db, const domain::Catalog& cata
         html = render(customer ? "customer.html.tpl" : "staff.html.tpl", &d);
     };
 
-    storage::OutboxRepository outbox(db);
-    std::size_t count = 0;
+    std::vector<storage::OutgoingMail> rows;
     for (const auto& r : recipients) {
         const bool customer = r.kind == domain::RecipientKind::Customer;
         if (customer) {
-            const std::string token = SecretLinks(db, _settings.secret).tokenFor(issue.id);
+            // A new issue has no link yet: make one without asking for it first.
+            SecretLinks links(db, _settings.secret);
+            const bool fresh = mode == Mode::Change && !change.journalId;
+            const std::string token = fresh ? links.renew(issue.id) : links.tokenFor(issue.id);
             versions(true, _settings.baseUrl + "/t/" + token, customerText, customerHtml);
         } else {
             versions(false, _settings.baseUrl + "/issues/" + std::to_string(issue.id), staffText, staffHtml);
@@ -243,10 +246,10 @@ std::size_t Notifier::write(storage::Connection& db, const domain::Catalog& cata
         } catch (const std::invalid_argument&) {
             continue; // an address the CRM let through that no MTA would take: nobody to mail there
         }
-        outbox.enqueue(row);
-        ++count;
+        rows.push_back(std::move(row));
     }
-    return count;
+    storage::OutboxRepository(db).enqueueAll(rows);
+    return rows.size();
 }
 
 bool Notifier::sendLink(storage::Connection& db, const domain::Catalog& catalog, const domain::Issue& issue,

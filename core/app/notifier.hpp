@@ -8,6 +8,7 @@
 #include "core/domain/catalog.hpp"
 #include "core/domain/issue.hpp"
 #include "core/storage/connection.hpp"
+#include "core/storage/notification_repository.hpp"
 
 #include <memory>
 #include <optional>
@@ -29,6 +30,8 @@ struct IssueChange {
     bool privateNote = false;              ///< the note and the files are private
     std::vector<std::string> files;        ///< names of the files added
     std::string inReplyTo;                 ///< the customer's mail the issue came from (intake)
+    /// The customer and watchers when the caller knows them (saves a query); else read.
+    std::optional<storage::IssueAudience> audience;
 };
 
 class Notifier {

@@ -6,6 +6,7 @@
 
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace ticketflow::storage {
@@ -58,6 +59,31 @@ std::uint64_t OutboxRepository::enqueue(const OutgoingMail& mail) {
     std::istringstream body(mail.message);
     ps.setBlob(6, &body);
     return _db.insertReturningId(ps);
+}
+
+void OutboxRepository::enqueueAll(const std::vector<OutgoingMail>& mails) {
+    // One statement for the mails of one change (prepared once per count, then cached):
+    // a change's round trips do not grow with its recipients.
+    for (std::size_t at = 0; at < mails.size(); at += kMaxRowsPerInsert) {
+        const std::size_t n = std::min(kMaxRowsPerInsert, mails.size() - at);
+        std::string sql = "INSERT INTO outbox (issue_id, journal_id, message_id, recipients, subject, message) VALUES ";
+        for (std::size_t i = 0; i < n; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+        auto& ps = _db.prepare(sql);
+        std::vector<std::istringstream> bodies;
+        bodies.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const OutgoingMail& mail = mails[at + i];
+            const int c = static_cast<int>(i * 6);
+            bindOptional(ps, c + 1, mail.issueId);
+            bindOptional(ps, c + 2, mail.journalId);
+            ps.setString(c + 3, mail.messageId);
+            ps.setString(c + 4, joined(mail.recipients));
+            ps.setString(c + 5, domain::truncateUtf8(mail.subject, 998));
+            bodies.emplace_back(mail.message);
+            ps.setBlob(c + 6, &bodies.back());
+        }
+        _db.run([&] { ps.executeUpdate(); });
+    }
 }
 
 std::vector<OutboxEntry> OutboxRepository::claimDue(unsigned limit) {

@@ -32,6 +32,9 @@ public:
 
     /// Writes a mail in the caller's transaction: it exists exactly when the change does.
     std::uint64_t enqueue(const OutgoingMail& mail);
+    /// The same for several mails, in one statement per kMaxRowsPerInsert mails.
+    void enqueueAll(const std::vector<OutgoingMail>& mails);
+    static constexpr std::size_t kMaxRowsPerInsert = 20;
 
     /// Up to `limit` pending mails that are due, oldest first, locked FOR UPDATE SKIP LOCKED:
     /// call inside a transaction; another sender's claim skips them until it ends.

@@ -349,4 +349,18 @@ BOOST_AUTO_TEST_CASE(support_can_send_the_link_again_and_renewing_revokes_the_ol
     BOOST_TEST(!links.issueOf(app::randomToken(32)).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(ten_thousand_guessed_tokens_open_nothing) {
+    const unsigned id = customerIssue("Guess me");
+    deliver();
+    app::SecretLinks links(team.t.db(), kSecret);
+    const std::string real = links.tokenFor(id);
+    unsigned opened = 0;
+    for (int i = 0; i < 10'000; ++i) {
+        const std::string guess = app::randomToken(32);
+        if (guess != real && links.issueOf(guess)) ++opened;
+    }
+    BOOST_TEST(opened == 0u);
+    BOOST_TEST((links.issueOf(real) == std::optional<unsigned>(id)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
