@@ -103,6 +103,9 @@ http::Router<Route> build() {
     r.add("GET", "/attachments/download/:id", {handlers::attachmentDownload, true, false, false, true});
     r.add("GET", "/attachments/download/:id/:filename", {handlers::attachmentDownload, true, false, false, true});
 
+    // Version-control hooks (scripts/hooks/): authenticated by the repository's secret.
+    r.add("POST", "/scm/commit", {.handler = handlers::scmCommit, .requiresLogin = false, .ownAuth = true});
+
     // The REST API, at Redmine's URLs.
     const auto json = [&r](const char* method, const char* pattern, HandlerFn fn) {
         r.add(method, pattern, {fn, true, false, true});

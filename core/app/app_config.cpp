@@ -40,6 +40,7 @@ AppConfig loadConfig(const std::string& path) {
         const int maxFiles = ini->getInt("attachments.max_files", static_cast<int>(c.attachmentMaxFiles));
         if (maxFiles < 1 || maxFiles > 100) throw std::runtime_error(path + ": attachments.max_files must be 1..100");
         c.attachmentMaxFiles = static_cast<std::size_t>(maxFiles);
+        c.scm = readScmConfig(*ini, path);
     } catch (const Poco::Exception& e) {
         throw std::runtime_error("bad value in " + path + ": " + e.displayText());
     }

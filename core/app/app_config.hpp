@@ -1,6 +1,7 @@
 // The settings of one ticketflow installation, read from ticketflow.conf.
 #pragma once
 #include "core/app/config_values.hpp"
+#include "core/app/scm_config.hpp"
 #include "core/storage/db_config.hpp"
 
 #include <cstdint>
@@ -25,9 +26,12 @@ struct AppConfig {
 
     std::uint64_t attachmentMaxBytes = 10u << 20; ///< [attachments] max_size: per file
     std::size_t attachmentMaxFiles = 10;          ///< [attachments] max_files: per change
+
+    ScmConfig scm; ///< [scm] and [repository.NAME]: commits that close and refer to issues
 };
 
-/// Reads an INI file ([db], [web], [paths], [attachments], [security] sections; see README
+/// Reads an INI file ([db], [web], [paths], [attachments], [security], [scm] and
+/// [repository.NAME] sections; see README
 /// "Configuration"). Sizes take a K, M or G suffix (1024-based) like nginx's.
 /// Relative paths are taken relative to the file's folder; missing paths default to the
 /// source tree's folders. Throws std::runtime_error naming the file and the bad key.

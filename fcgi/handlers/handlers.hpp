@@ -31,5 +31,7 @@ void myApiKey(RequestContext& ctx);
 void myApiKeyReset(RequestContext& ctx);
 void attachmentShow(RequestContext& ctx);
 void attachmentDownload(RequestContext& ctx);
+/// POST /scm/commit: a commit reported by a version-control hook (scm_commit.cpp).
+void scmCommit(RequestContext& ctx);
 
 } // namespace ticketflow::web::handlers
