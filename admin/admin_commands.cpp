@@ -1,6 +1,9 @@
 // The commands of ticketflow-admin, separate from main() so tests can run them.
 #include "admin/admin_commands.hpp"
 
+#include "admin/arguments.hpp"
+#include "admin/scm_commit_command.hpp"
+
 #include "core/app/api_keys.hpp"
 #include "core/app/crypto.hpp"
 #include "core/app/file_cleanup.hpp"
@@ -18,32 +21,6 @@
 namespace ticketflow::admin {
 
 namespace {
-
-struct Parsed {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options;
-    std::set<std::string> flags;
-};
-
-/// Splits arguments into positionals, "--name value" options and "--flag" flags.
-Parsed parse(const std::vector<std::string>& args, const std::set<std::string>& optionNames,
-             const std::set<std::string>& flagNames) {
-    Parsed p;
-    for (size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a.rfind("--", 0) != 0) {
-            p.positional.push_back(a);
-        } else if (flagNames.count(a)) {
-            p.flags.insert(a);
-        } else if (optionNames.count(a)) {
-            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
-            p.options[a] = args[++i];
-        } else {
-            throw UsageError("unknown option " + a + " for " + args[0]);
-        }
-    }
-    return p;
-}
 
 std::string readPassword(std::istream& in) {
     std::string password;
@@ -161,8 +138,9 @@ int runCommand(const app::AppConfig& config, const std::vector<std::string>& arg
                std::ostream& err) {
     const std::string& command = args.at(0);
     static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member",
-                                             "api-key", "cleanup-files"};
+                                             "api-key", "cleanup-files", "scm-commit"};
     if (!known.count(command)) throw UsageError("unknown command " + command);
+    if (command == "scm-commit") return scmCommit(config, args, in, out, err); // checks its arguments first
     storage::Connection db(config.db);
     if (command == "migrate") return migrate(db, config, out);
     if (command == "status") return status(db, config, out);

@@ -24,6 +24,9 @@ void usage(std::ostream& out) {
            "  api-key LOGIN [--reset]                print LOGIN's REST API key (--reset: a new one)\n"
            "  cleanup-files [--hours N] [--dry-run]  remove unclaimed uploads and files no issue uses,\n"
            "                                         older than N hours (default 24); run it nightly\n"
+           "  scm-commit --repo R --rev REV --author A (--message M | --message-file F | --message -)\n"
+           "                                         apply a commit's \"fixes #N\" / \"refs #N\" (version\n"
+           "                                         control hooks; exit 65 unknown repository, 75 retry)\n"
            "\n"
            "The configuration defaults to $TICKETFLOW_CONFIG, then /etc/ticketflow/ticketflow.conf.\n";
 }

@@ -80,6 +80,10 @@ void AppWorker::handle(http::Request& request, http::Response& response) {
             }
             return match.handler->handler(ctx);
         }
+        if (match.handler && match.handler->ownAuth) {
+            request.params = match.params;
+            return match.handler->handler(ctx);
+        }
         if (!match.handler) {
             authenticate(ctx, true);
             if (match.methodNotAllowed) {

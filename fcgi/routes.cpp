@@ -110,6 +110,8 @@ http::Router<Route> build() {
     r.add("GET", "/t/issues/:id", {handlers::secretIssueShow, false});
     r.add("POST", "/t/issues/:id", {handlers::secretIssueReply, false, true});
     r.add("GET", "/t/issues/:id/files/:attachment_id/:filename", {handlers::secretAttachment, false});
+    // Version-control hooks (scripts/hooks/): authenticated by the repository's secret.
+    r.add("POST", "/scm/commit", {.handler = handlers::scmCommit, .requiresLogin = false, .ownAuth = true});
 
     // The REST API, at Redmine's URLs.
     const auto json = [&r](const char* method, const char* pattern, HandlerFn fn) {

@@ -18,6 +18,10 @@ struct Route {
     /// A page that REST clients fetch too (attachment downloads, Redmine's content_url): an
     /// API key or HTTP Basic is accepted when no session cookie is sent.
     bool apiKeyToo = false;
+    /// A machine endpoint that checks its caller's credential itself (POST /scm/commit: the
+    /// repository's secret): no session is read and no CSRF token asked for, so neither a
+    /// browser's cookies nor their absence matter there. Answers JSON.
+    bool ownAuth = false;
 };
 
 /// Builds the table once; shared read-only by all worker threads.

@@ -42,6 +42,7 @@ AppConfig loadConfig(const std::string& path) {
         c.attachmentMaxFiles = static_cast<std::size_t>(maxFiles);
         c.notify = readNotifySettings(*ini, base, path);
         c.reopenStatus = ini->getString("intake.reopen_status", c.reopenStatus);
+        c.scm = readScmConfig(*ini, path);
     } catch (const Poco::Exception& e) {
         throw std::runtime_error("bad value in " + path + ": " + e.displayText());
     }

@@ -2,6 +2,7 @@
 #pragma once
 #include "core/app/config_values.hpp"
 #include "core/app/notify_settings.hpp"
+#include "core/app/scm_config.hpp"
 #include "core/storage/db_config.hpp"
 
 #include <cstdint>
@@ -29,9 +30,11 @@ struct AppConfig {
 
     std::string reopenStatus = "Accepted"; ///< [intake] reopen_status: a customer's reply to a closed issue reopens it to this
     NotifySettings notify; ///< notification mails ([notify], and keys of [web], [smtp], [mail])
+    ScmConfig scm; ///< [scm] and [repository.NAME]: commits that close and refer to issues
 };
 
-/// Reads an INI file ([db], [web], [paths], [attachments], [security] sections; see README
+/// Reads an INI file ([db], [web], [paths], [attachments], [security], [scm] and
+/// [repository.NAME] sections; see README
 /// "Configuration"). Sizes take a K, M or G suffix (1024-based) like nginx's.
 /// Relative paths are taken relative to the file's folder; missing paths default to the
 /// source tree's folders. Throws std::runtime_error naming the file and the bad key.

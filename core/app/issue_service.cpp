@@ -154,7 +154,12 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     const domain::Status* reopenTo = edit.reopenTo ? _catalog.status(*edit.reopenTo) : nullptr;
     const bool reopening = reopenTo && !reopenTo->closed && !actor.staff && current && current->closed &&
                            domain::canAddNote(actor, issue->ref());
-    const unsigned statusId = reopening ? reopenTo->id : edit.statusId.value_or(issue->statusId);
+    const domain::Status* fixTo = edit.closeByCommit ? _catalog.status(*edit.closeByCommit) : nullptr;
+    const bool closingByCommit = fixTo && fixTo->closed && actor.viaCommit && current && !current->closed &&
+                                 domain::canEditIssue(actor, issue->ref());
+    const unsigned statusId = reopening         ? reopenTo->id
+                              : closingByCommit ? fixTo->id
+                                                : edit.statusId.value_or(issue->statusId);
     const unsigned priorityId = edit.priorityId.value_or(issue->priorityId);
     const auto assigneeId = edit.assigneeId.applyTo(issue->assigneeId);
     const auto milestoneId = edit.milestoneId.applyTo(issue->milestoneId);
@@ -204,7 +209,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     domain::IssueRef ref = issue->ref();
     ref.trackerId = trackerId;
     // An unknown status is a form error (checkFields), not a transition to refuse.
-    if (statusId != issue->statusId && _catalog.status(statusId) && !reopening) {
+    if (statusId != issue->statusId && _catalog.status(statusId) && !reopening && !closingByCommit) {
         const auto error = _catalog.workflow.check(actor, ref, {statusId, edit.note, assigneeId, milestoneId});
         // Not allowed at all is a permission matter (403); a missing note or field is a form error.
         if (error == domain::TransitionError::NotAllowed || error == domain::TransitionError::NotAssignee) {

@@ -45,6 +45,11 @@ struct IssueEdit {
     /// A customer's reply to a closed issue reopens it to this status, outside the workflow
     /// table (DESIGN §2), and marks it "customer replied". Ignored for staff and open issues.
     std::optional<unsigned> reopenTo;
+    /// A commit's fix keyword ("fixes #12") closes an open issue to this closed status outside
+    /// the workflow table, as Redmine's commit_fix_status does (DESIGN §2). Honoured only for
+    /// an actor acting for version control (Actor::viaCommit) that may edit the issue; ignored
+    /// otherwise, and for an issue that is closed already.
+    std::optional<unsigned> closeByCommit;
 };
 
 struct UpdateResult {

@@ -24,7 +24,7 @@ bool Actor::isAnonymous() const {
 }
 
 bool Actor::isActive() const {
-    return (!isAnonymous() || viaMail) && !locked;
+    return (!isAnonymous() || viaMail || viaCommit) && !locked;
 }
 
 bool Actor::allowedTo(Permission permission, unsigned projectId) const {
@@ -73,6 +73,19 @@ Actor mailCustomerActor(unsigned customerId, unsigned projectId, const std::stri
     role.name = "Mail";
     role.permissions = PermissionSet::parse("view_own_issues add_issues add_notes");
     a.roles[projectId] = {role};
+    return a;
+}
+
+Actor commitActor(unsigned userId, const std::string& name, const std::vector<unsigned>& projectIds) {
+    Actor a;
+    a.userId = userId;
+    a.displayName = name;
+    a.staff = true; // staff rules: not limited to one customer's issues, notes may be private
+    a.viaCommit = true;
+    Role role;
+    role.name = "Version control";
+    role.permissions = PermissionSet::parse("view_issues add_notes set_notes_private edit_issues");
+    for (unsigned projectId : projectIds) a.roles[projectId] = {role};
     return a;
 }
 

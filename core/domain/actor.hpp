@@ -23,10 +23,14 @@ struct Actor {
     /// A customer known only by mail address, acting through mail intake: active without a
     /// user account (userId stays 0, so nothing is recorded as written by a user).
     bool viaMail = false;
+    /// A version-control hook acting for a commit (core/app/scm_commit_service): active with or
+    /// without a user account; its roles come from the repository's configuration (commitActor).
+    /// IssueService lets only such an actor close an issue outside the workflow.
+    bool viaCommit = false;
 
     bool isAnonymous() const;
 
-    /// True when the actor may act at all: signed in (or viaMail) and not locked.
+    /// True when the actor may act at all: signed in (or viaMail, viaCommit) and not locked.
     bool isActive() const;
 
     /// Whether one of the actor's roles in `projectId` grants `permission`.
@@ -54,5 +58,12 @@ struct Actor {
 /// The customer behind an incoming mail, as mail intake acts for them in `projectId`: their
 /// own issues only, and only what a customer may do there (report issues, add notes).
 Actor mailCustomerActor(unsigned customerId, unsigned projectId, const std::string& name);
+
+/// A commit's keywords acting on issues of `projectIds` (those its repository may touch): it
+/// may see their issues, add notes (private ones too) and edit them, which IssueService turns
+/// into "close with IssueEdit::closeByCommit". No other permission: no new issues, no
+/// deletion, no admin rights, nothing in other projects. `userId` is the committer's account,
+/// recorded as the journals' author, or 0 when no account stands for the committer.
+Actor commitActor(unsigned userId, const std::string& name, const std::vector<unsigned>& projectIds);
 
 } // namespace ticketflow::domain

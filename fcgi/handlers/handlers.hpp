@@ -37,5 +37,7 @@ void secretIssueShow(RequestContext& ctx);
 void secretIssueReply(RequestContext& ctx);
 void secretAttachment(RequestContext& ctx);
 void attachmentDownload(RequestContext& ctx);
+/// POST /scm/commit: a commit reported by a version-control hook (scm_commit.cpp).
+void scmCommit(RequestContext& ctx);
 
 } // namespace ticketflow::web::handlers

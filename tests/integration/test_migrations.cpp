@@ -21,7 +21,8 @@ BOOST_AUTO_TEST_CASE(migrate_from_scratch_creates_every_table_and_records_each_m
                               "milestones", "customers",       "issues",           "issue_counts",
                               "journals",   "journal_details", "issue_relations",  "attachments",
                               "watchers",   "queries",         "sessions",         "inbound_mail",
-                              "outbox",     "settings",        "schema_migrations"}) {
+                              "outbox",     "settings",        "schema_migrations", "changesets",
+                              "changeset_issues"}) {
         BOOST_TEST_CONTEXT("table " << table) {
             BOOST_CHECK_EQUAL(
                 t.scalar(std::string("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
