@@ -121,7 +121,7 @@ s.check('a Subversion commit "fixes #N" closes the internal bug through the post
       cd ${work}
       svnadmin create repos
       install -m 0755 ${hooks}/svn-post-commit repos/hooks/post-commit
-      printf '[default]\\nTICKETFLOW_SCM_REPOSITORY = e2e\\nTICKETFLOW_SCM_URL = %s\\nTICKETFLOW_SCM_SECRET_FILE = %s\\nTICKETFLOW_SCM_SYSLOG = 0\\n' \\
+      printf '[default]\\nTICKETFLOW_SCM_REPOSITORY = story\\nTICKETFLOW_SCM_URL = %s\\nTICKETFLOW_SCM_SECRET_FILE = %s\\nTICKETFLOW_SCM_SYSLOG = 0\\n' \\
         "${env.TF_BASE_URL}/scm/commit" "${work}/secret" > repos/conf/hooks-env
       svn checkout --quiet "file://${work}/repos" wc
       cd wc && printf 'invoice fonts\\n' > printing.c && svn add --quiet printing.c
@@ -133,7 +133,7 @@ s.check('a Subversion commit "fixes #N" closes the internal bug through the post
   await login(page, 'clemens', 'demo');
   await page.goto(url(`/issues/${internalId}`));
   assertEqual(await status(page), 'Closed', 'the internal bug after the commit');
-  assertMatch(await page.locator('#history').innerText(), /Applied in changeset e2e\|r1/, 'the revision in the journal');
+  assertMatch(await page.locator('#history').innerText(), /Applied in changeset story\|r1/, 'the revision in the journal');
   await signOut(page);
 });
 
