@@ -226,9 +226,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
         }
         domain::IssueDraft draft;
         draft.projectId = project->id;
-        for (unsigned trackerId : project->trackerIds)
-            if (_catalog.trackerName(trackerId) == "Support") draft.trackerId = trackerId;
-        if (draft.trackerId == 0 && !project->trackerIds.empty()) draft.trackerId = project->trackerIds.front();
+        draft.trackerId = _catalog.mailTrackerId(project->id).value_or(0);
         draft.subject = domain::truncateUtf8(domain::isBlank(msg.subject) ? "(no subject)" : msg.subject, 255);
         draft.description = boundedText(msg.text, kMaxDescriptionBytes) + skippedNote;
         draft.customerId = customer->id;

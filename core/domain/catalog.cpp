@@ -85,6 +85,15 @@ std::optional<unsigned> Catalog::defaultPriorityId() const {
     return std::nullopt;
 }
 
+std::optional<unsigned> Catalog::mailTrackerId(unsigned projectId) const {
+    const Project* p = project(projectId);
+    if (!p || p->trackerIds.empty()) return std::nullopt;
+    for (const unsigned id : p->trackerIds) {
+        if (trackerName(id) == "Support") return id;
+    }
+    return p->trackerIds.front();
+}
+
 std::vector<unsigned> Catalog::newStatusIds() const {
     std::vector<unsigned> ids;
     for (const auto& s : statuses) {

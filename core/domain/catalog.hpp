@@ -85,6 +85,9 @@ public:
     std::string milestoneName(unsigned id) const;
     std::string userName(unsigned id) const;
     std::optional<unsigned> defaultPriorityId() const;
+    /// The tracker a mailed-in issue of the project gets (DESIGN §3): its tracker named
+    /// "Support", else its first; nullopt for an unknown project or one without trackers.
+    std::optional<unsigned> mailTrackerId(unsigned projectId) const;
     std::vector<unsigned> newStatusIds() const;
     std::vector<unsigned> openStatusIds() const;
     std::vector<unsigned> closedStatusIds() const;

@@ -43,4 +43,14 @@ BOOST_AUTO_TEST_CASE(copy_maps_support_to_bug_and_feature_requests_to_feature) {
     BOOST_TEST(!suggestedCopyTracker(c, 1, 99));
 }
 
+BOOST_AUTO_TEST_CASE(mailed_in_issues_get_the_support_tracker_else_the_first) {
+    Catalog c = psproCatalog();
+    BOOST_TEST((c.mailTrackerId(1) == std::optional<unsigned>(1)));
+    c.projects[0].trackerIds = {2, 1}; // Support need not come first
+    BOOST_TEST((c.mailTrackerId(1) == std::optional<unsigned>(1)));
+    BOOST_TEST((c.mailTrackerId(2) == std::optional<unsigned>(3))); // no Support tracker: the first
+    BOOST_TEST(!c.mailTrackerId(3));                                  // no trackers
+    BOOST_TEST(!c.mailTrackerId(99));                                 // no such project
+}
+
 BOOST_AUTO_TEST_SUITE_END()
