@@ -2,6 +2,7 @@
 #include "admin/admin_commands.hpp"
 
 #include "admin/arguments.hpp"
+#include "admin/check_config_command.hpp"
 #include "admin/scm_commit_command.hpp"
 
 #include "core/app/api_keys.hpp"
@@ -133,6 +134,18 @@ int cleanupFiles(storage::Connection& db, const app::AppConfig& config, const st
 }
 
 } // namespace
+
+int runCheckConfig(const std::string& path, std::ostream& out) {
+    app::AppConfig config;
+    try {
+        config = app::loadConfig(path);
+    } catch (const std::exception& e) {
+        out << "configuration " << path << "\nFAILED  [db] [web] [paths] [attachments] [security] [scm]: " << e.what()
+            << "\n1 check(s) failed\n";
+        return 1;
+    }
+    return checkConfig(path, config, out);
+}
 
 int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
                std::ostream& err) {

@@ -20,4 +20,8 @@ public:
 int runCommand(const app::AppConfig& config, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
                std::ostream& err);
 
+/// check-config: reads the configuration at `path` itself, so that a file loadConfig refuses
+/// is reported like any other failed check (exit 1). Never throws but bad_alloc.
+int runCheckConfig(const std::string& path, std::ostream& out);
+
 } // namespace ticketflow::admin

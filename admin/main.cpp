@@ -15,6 +15,8 @@ void usage(std::ostream& out) {
     out << "usage: ticketflow-admin [--config FILE] COMMAND [ARGS]\n"
            "\n"
            "commands:\n"
+           "  check-config                           check the configuration, templates, folders, the\n"
+           "                                         database and its migrations (exit 0: all ok)\n"
            "  migrate                                apply pending migrations from sql/\n"
            "  status                                 list applied and pending migrations\n"
            "  create-user LOGIN [--firstname F] [--lastname L] [--mail M] [--admin] [--customer]\n"
@@ -46,6 +48,10 @@ int main(int argc, char** argv) {
     }
     try {
         ticketflow::app::initCrypto();
+        if (args[0] == "check-config") {
+            if (args.size() != 1) throw ticketflow::admin::UsageError("check-config takes no arguments");
+            return ticketflow::admin::runCheckConfig(configPath, std::cout);
+        }
         const auto config = ticketflow::app::loadConfig(configPath);
         return ticketflow::admin::runCommand(config, args, std::cin, std::cout, std::cerr);
     } catch (const ticketflow::admin::UsageError& e) {

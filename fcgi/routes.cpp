@@ -15,6 +15,7 @@ namespace {
 
 http::Router<Route> build() {
     http::Router<Route> r;
+    r.add("GET", "/healthz", {handlers::healthCheck, false});
     r.add("GET", "/login", {handlers::loginForm, false, true});
     r.add("POST", "/login", {handlers::loginSubmit, false, true});
     r.add("POST", "/logout", {handlers::logout, false, false});

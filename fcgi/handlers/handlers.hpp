@@ -31,6 +31,7 @@ void myApiKey(RequestContext& ctx);
 void myApiKeyReset(RequestContext& ctx);
 void attachmentShow(RequestContext& ctx);
 void issueSecretLink(RequestContext& ctx);
+void healthCheck(RequestContext& ctx);
 // The customer's secret page (secret_page.cpp).
 void secretLinkOpen(RequestContext& ctx);
 void secretIssueShow(RequestContext& ctx);

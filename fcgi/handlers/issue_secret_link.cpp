@@ -40,7 +40,10 @@ void issueSecretLink(RequestContext& ctx) {
     if (action != "send" && action != "renew") return ctx.renderError(400, "Choose to send the link or a new one.");
     if (!ctx.notifier) return ctx.renderError(503, "Mail is not configured on this server.");
     storage::Transaction tx(ctx.db);
-    ctx.notifier->sendLink(ctx.db, ctx.catalog, *issue, action == "renew");
+    if (!ctx.notifier->sendLink(ctx.db, ctx.catalog, *issue, action == "renew")) {
+        return ctx.renderError(422, "The customer's mail address cannot take mail; correct it on the customer's page "
+                                    "first. Nothing was sent or changed.");
+    }
     tx.commit();
     ctx.redirectWithFlash("/issues/" + std::to_string(issue->id), action == "renew" ? "link_renewed" : "link_sent");
 }

@@ -1,6 +1,8 @@
 // Smoke test of the deployment: nginx in front of ticketflow-fcgi answers the login page
 // with its security headers, and serves /static/ from web/static itself.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spec, assertEqual, assertMatch, assertOk } from './lib/browser.mjs';
 
@@ -17,6 +19,27 @@ s.check('GET /login answers 200 with the login form', async ({ page, url }) => {
     'input name="password" type="password"');
   assertOk(await form.locator('button[type="submit"], input[type="submit"]').count() >= 1,
     'submit buttons in the login form', 'at least 1', 0);
+});
+
+s.check('GET /healthz answers 200 for load balancers; check-config passes, and fails on a bad folder', async ({ request, url, env }) => {
+  const response = await request.get(url('/healthz'));
+  assertEqual(response.status(), 200, 'status of GET /healthz');
+  assertEqual(await response.text(), 'ok\n', 'body');
+  const ok = spawnSync(env.TF_ADMIN_BIN, ['--config', env.TF_CONFIG, 'check-config'], { encoding: 'utf8' });
+  assertEqual(ok.status, 0, `check-config on the test configuration (${ok.stdout})`);
+  assertMatch(ok.stdout, /ok\s+migrations current/, 'the migrations line');
+  assertMatch(ok.stdout, /all checks passed/, 'the summary');
+  const dir = mkdtempSync(join(tmpdir(), 'tf-check-'));
+  try {
+    const broken = join(dir, 'broken.conf');
+    writeFileSync(join(dir, 'file'), 'not a folder');
+    writeFileSync(broken, readFileSync(env.TF_CONFIG, 'utf8').replace(/^attachments\s*=.*$/m, `attachments = ${join(dir, 'file')}`));
+    const bad = spawnSync(env.TF_ADMIN_BIN, ['--config', broken, 'check-config'], { encoding: 'utf8' });
+    assertEqual(bad.status, 1, `check-config with the attachments folder a file (${bad.stdout})`);
+    assertMatch(bad.stdout, /FAILED\s+attachments folder writable/, 'the failed check');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 s.check('the login page carries CSP, X-Content-Type-Options and X-Frame-Options', async ({ page, url }) => {
