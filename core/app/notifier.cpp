@@ -180,6 +180,10 @@ std::size_t Notifier::write(storage::Connection& db, const domain::Catalog& cata
             if (!milestone.empty()) f->SetValueAndShowSection("MILESTONE", milestone, "HAS_MILESTONE");
             return;
         }
+        if (mode == Mode::LinkOnly) {
+            d.ShowSection("LINK_AGAIN");
+            return;
+        }
         if (!change.journalId) {
             auto* c = d.AddSectionDictionary("CREATED");
             c->SetValue("DESCRIPTION", issue.description);

@@ -333,6 +333,7 @@ BOOST_AUTO_TEST_CASE(support_can_send_the_link_again_and_renewing_revokes_the_ol
     auto mails = deliver();
     BOOST_TEST((recipients(mails) == std::set<std::string>{"carla@customer.example"}));
     BOOST_TEST(mails.begin()->second.has("/t/" + first));
+    BOOST_TEST(mails.begin()->second.has("here is the private link to your Support #" + std::to_string(id)));
     {
         storage::Transaction tx(team.t.db());
         BOOST_TEST(notifier.sendLink(team.t.db(), team.catalog, *issue, true));

@@ -8,6 +8,12 @@
 <p><a href="{{URL}}">Follow it, add a comment or send files</a> (keep the link to yourself: it opens the issue
 without a password). You can also simply reply to this mail.</p>
 {{/CREATED}}
+{{#LINK_AGAIN}}
+<p>here is the private link to your {{TRACKER}} #{{ISSUE_ID}} <strong>{{SUBJECT}}</strong> (now {{STATUS}}), as our
+support team sends it to you again. An older link may no longer work; keep this one to yourself: it opens the issue
+without a password.</p>
+<p><a href="{{URL}}">Open your issue</a>. You can also simply reply to this mail.</p>
+{{/LINK_AGAIN}}
 {{#CHANGED}}
 <p>there is news about your {{TRACKER}} #{{ISSUE_ID}} <strong>{{SUBJECT}}</strong> (now {{STATUS}}).</p>
 <ul>{{#DETAIL}}<li>{{TEXT}}</li>{{/DETAIL}}{{#FILE}}<li>File {{NAME}} added</li>{{/FILE}}</ul>

@@ -13,6 +13,15 @@ the issue without a password):
 
 You can also simply reply to this mail.
 {{/CREATED}}
+{{#LINK_AGAIN}}
+here is the private link to your {{TRACKER:none}} #{{ISSUE_ID}} "{{SUBJECT:none}}" (now {{STATUS:none}}),
+as our support team sends it to you again. An older link may no longer work; keep this one to
+yourself: it opens the issue without a password.
+
+{{URL:none}}
+
+You can also simply reply to this mail.
+{{/LINK_AGAIN}}
 {{#CHANGED}}
 there is news about your {{TRACKER:none}} #{{ISSUE_ID}} "{{SUBJECT:none}}" (now {{STATUS:none}}).
 
