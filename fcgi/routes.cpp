@@ -8,6 +8,7 @@
 #include "fcgi/handlers/handlers.hpp"
 #include "fcgi/handlers/milestone_handlers.hpp"
 #include "fcgi/handlers/query_handlers.hpp"
+#include "fcgi/handlers/reports_auth.hpp"
 
 namespace ticketflow::web {
 
@@ -113,6 +114,8 @@ http::Router<Route> build() {
     r.add("GET", "/t/issues/:id/files/:attachment_id/:filename", {handlers::secretAttachment, false});
     // Version-control hooks (scripts/hooks/): authenticated by the repository's secret.
     r.add("POST", "/scm/commit", {.handler = handlers::scmCommit, .requiresLogin = false, .ownAuth = true});
+    // nginx's auth_request for the static reports: answers 401 itself instead of the login redirect.
+    r.add("GET", "/reports-auth", {.handler = handlers::reportsAuth, .requiresLogin = false});
 
     // The REST API, at Redmine's URLs.
     const auto json = [&r](const char* method, const char* pattern, HandlerFn fn) {

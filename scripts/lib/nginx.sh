@@ -2,10 +2,11 @@
 # Layout of PREFIX: nginx.conf, nginx.pid, tmp/ (the five *_temp_path folders).
 # Sourced; needs common.sh.
 
-# tf_nginx_render PREFIX PORT FCGI_SOCKET ATTACHMENTS ERROR_LOG ACCESS_LOG: writes
-# PREFIX/nginx.conf serving web/static of this checkout and passing the rest to FCGI_SOCKET.
+# tf_nginx_render PREFIX PORT FCGI_SOCKET ATTACHMENTS ERROR_LOG ACCESS_LOG [REPORTS]: writes
+# PREFIX/nginx.conf serving web/static of this checkout, REPORTS/current at /reports/ (default
+# PREFIX/reports) and passing the rest to FCGI_SOCKET.
 tf_nginx_render() {
-  local prefix=$1 port=$2 sock=$3 files=$4 errlog=$5 acclog=$6 static user_directive=
+  local prefix=$1 port=$2 sock=$3 files=$4 errlog=$5 acclog=$6 reports=${7:-$1/reports} static user_directive=
   static=$TF_ROOT/web/static
   mkdir -p "$prefix"/tmp/{client_body,proxy,fastcgi,uwsgi,scgi} "$(dirname "$errlog")" \
     "$(dirname "$acclog")"
@@ -22,6 +23,7 @@ tf_nginx_render() {
       -e "s|@FCGI_SOCKET@|$(tf_sed_escape "$sock")|g" \
       -e "s|@STATIC_ROOT@|$(tf_sed_escape "$static")|g" \
       -e "s|@ATTACHMENTS@|$(tf_sed_escape "$files")|g" \
+      -e "s|@REPORTS@|$(tf_sed_escape "$reports")|g" \
       -e "s|@ERROR_LOG@|$(tf_sed_escape "$errlog")|g" \
       -e "s|@ACCESS_LOG@|$(tf_sed_escape "$acclog")|g" \
       -e "s|@USER_DIRECTIVE@|$(tf_sed_escape "$user_directive")|g" \
