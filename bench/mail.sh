@@ -42,17 +42,7 @@ sql -e "DROP DATABASE IF EXISTS tf_mailbench; CREATE DATABASE tf_mailbench CHARA
 work=$STATE/bench
 rm -rf "$work" && mkdir -p "$work/inbox"/{new,cur,tmp} "$work/files"
 write_conf() { # mailbox type
-  cat > "$work/tf.conf" <<CONF
-[db]
-socket = $(get TF_DB_SOCKET)
-user = $(get TF_DB_USER)
-password = $(get TF_DB_PASSWORD)
-name = tf_mailbench
-[paths]
-sql = $root/sql
-attachments = $work/files
-[security]
-secret = $(printf '%064d' 7)
+  { tf_conf_base "$env" tf_mailbench "$work"; cat; } > "$work/tf.conf" <<CONF
 [intake]
 max_per_sender_hour = 100000
 [notify]

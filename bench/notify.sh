@@ -27,20 +27,10 @@ mariadb -S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)
   "DROP DATABASE IF EXISTS tf_notifybench; CREATE DATABASE tf_notifybench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 work=$STATE/bench
 rm -rf "$work" && mkdir -p "$work"
-cat > "$work/tf.conf" <<CONF
-[db]
-socket = $(get TF_DB_SOCKET)
-user = $(get TF_DB_USER)
-password = $(get TF_DB_PASSWORD)
-name = tf_notifybench
-[paths]
-sql = $root/sql
-attachments = $work/files
+{ tf_conf_base "$env" tf_notifybench "$work"; cat; } > "$work/tf.conf" <<CONF
 [web]
 templates = $root/web/templates
 base_url = https://tickets.vendor.example
-[security]
-secret = $(printf '%064d' 7)
 CONF
 "$admin_bin" --config "$work/tf.conf" migrate > /dev/null
 echo "# ticketflow notification bench, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -199,10 +199,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
             edit.note = boundedText(domain::isBlank(msg.replyText) ? msg.text : msg.replyText, kMaxDescriptionBytes) +
                         skippedNote;
             edit.attachments = uploads;
-            if (!actor.staff) {
-                for (const auto& s : _catalog.statuses)
-                    if (s.name == intake.reopenStatus) edit.reopenTo = s.id;
-            }
+            if (!actor.staff) edit.reopenTo = _catalog.statusIdNamed(intake.reopenStatus);
             if (domain::isBlank(edit.note) && uploads.empty()) return finish("ignored", "an empty reply");
             auto r = service.update(actor, target->id, edit);
             if (r.outcome == app::Outcome::Conflict && r.current) { // changed meanwhile: once more

@@ -260,7 +260,7 @@ bool Notifier::sendLink(storage::Connection& db, const domain::Catalog& catalog,
                         bool renew) const {
     const domain::Project* project = catalog.project(issue.projectId);
     const auto audience = storage::NotificationRepository(db).audience(issue.id, issue.customerId);
-    if (!project || !project->customerFacing || !audience.customerMail || audience.customerMail->empty()) return false;
+    if (!domain::hasCustomerSide(project, issue) || !audience.customerMail || audience.customerMail->empty()) return false;
     if (renew) SecretLinks(db, _settings.secret).renew(issue.id);
     IssueChange change;
     change.issue = issue;

@@ -85,6 +85,13 @@ std::optional<unsigned> Catalog::defaultPriorityId() const {
     return std::nullopt;
 }
 
+std::optional<unsigned> Catalog::statusIdNamed(std::string_view name) const {
+    for (const auto& s : statuses) {
+        if (s.name == name) return s.id;
+    }
+    return std::nullopt;
+}
+
 std::optional<unsigned> Catalog::mailTrackerId(unsigned projectId) const {
     const Project* p = project(projectId);
     if (!p || p->trackerIds.empty()) return std::nullopt;

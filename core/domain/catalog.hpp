@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ticketflow::domain {
@@ -88,6 +89,8 @@ public:
     /// The tracker a mailed-in issue of the project gets (DESIGN §3): its tracker named
     /// "Support", else its first; nullopt for an unknown project or one without trackers.
     std::optional<unsigned> mailTrackerId(unsigned projectId) const;
+    /// The status of that name (exact); nullopt when there is none.
+    std::optional<unsigned> statusIdNamed(std::string_view name) const;
     std::vector<unsigned> newStatusIds() const;
     std::vector<unsigned> openStatusIds() const;
     std::vector<unsigned> closedStatusIds() const;

@@ -25,6 +25,10 @@ bool customerIsTold(const NotificationContext& c) {
 
 } // namespace
 
+bool hasCustomerSide(const Project* project, const Issue& issue) {
+    return project && project->customerFacing && issue.customerId.has_value();
+}
+
 NotificationEvent changeEvent(bool publicNote, bool publicFiles, const std::vector<JournalDetail>& details) {
     if (publicNote || publicFiles) return NotificationEvent::PublicChange;
     for (const auto& d : details) {

@@ -1,6 +1,7 @@
 // Who is mailed about a change of an issue (DESIGN §4): the customer, the staff concerned and
 // the project's catch-all address. Pure: the caller gathers the people, this decides.
 #pragma once
+#include "core/domain/catalog.hpp"
 #include "core/domain/issue.hpp"
 
 #include <optional>
@@ -34,6 +35,10 @@ struct NotificationContext {
     std::vector<StaffContact> watchers;
     std::string catchallAddress;           ///< the project's; empty: none
 };
+
+/// Whether the issue has a customer side: a customer, in a project that faces customers. Only
+/// then is its customer mailed and does a secret link open it (DESIGN §4, §5).
+bool hasCustomerSide(const Project* project, const Issue& issue);
 
 /// What an edit of an issue is to its customer: PublicChange when it carries a public note or
 /// public files, or changes what the customer sees of the issue (status, subject, description);

@@ -111,6 +111,8 @@ unsigned long long Connection::insertReturningId(sql::PreparedStatement& insert)
     });
 }
 
+void Connection::ping() { execute("DO 1"); }
+
 void Connection::begin() {
     execute("START TRANSACTION");
 }

@@ -39,6 +39,9 @@ public:
     /// where executeUpdate and SELECT LAST_INSERT_ID() take two.
     unsigned long long insertReturningId(sql::PreparedStatement& insert);
 
+    /// One round trip to the server (a health check). Throws StorageError when it is gone.
+    void ping();
+
     void begin();
     void commit();
     void rollback() noexcept;

@@ -30,8 +30,8 @@ const std::string kHistory =
     " WHERE i.id > ? AND i.id <= ? AND i.created_at <= FROM_UNIXTIME(?)"
     " ORDER BY i.id";
 
-// Connector/C++ 1.1 stores a prepared statement's whole result in the client (it cannot
-// stream one: PreparedStatement::setResultSetType is not implemented), so the history is
+// Connector/C++ 1.1 stores a prepared statement's whole result in the client (it has no
+// streaming result sets for prepared statements: setResultSetType throws), so the history is
 // read in id ranges: memory holds one range's rows (~50,000 issues, a few MB), never the
 // millions of the whole table.
 constexpr unsigned kIdsPerRead = 50000;

@@ -5,8 +5,7 @@
 namespace ticketflow::web::handlers {
 
 void healthCheck(RequestContext& ctx) {
-    auto& ps = ctx.db.prepare("SELECT 1");
-    ctx.db.run([&] { std::unique_ptr<sql::ResultSet> rs(ps.executeQuery()); });
+    ctx.db.ping();
     ctx.res.status = 200;
     ctx.res.setHeader("Content-Type", "text/plain; charset=utf-8");
     ctx.res.setHeader("Cache-Control", "no-store");

@@ -3,6 +3,7 @@
 #include "fcgi/handlers/handlers.hpp"
 
 #include "core/domain/issue_access.hpp"
+#include "core/domain/notification_recipients.hpp"
 #include "core/storage/issue_repository.hpp"
 #include "fcgi/handlers/issue_links.hpp"
 
@@ -11,8 +12,7 @@ namespace ticketflow::web::handlers {
 namespace {
 
 bool mayManageLink(RequestContext& ctx, const domain::Issue& issue) {
-    const domain::Project* project = ctx.catalog.project(issue.projectId);
-    return project && project->customerFacing && issue.customerId && !issue.customerEmail.empty() &&
+    return domain::hasCustomerSide(ctx.catalog.project(issue.projectId), issue) && !issue.customerEmail.empty() &&
            ctx.actor().staff && ctx.actor().allowedTo(domain::Permission::EditIssues, issue.projectId);
 }
 

@@ -10,6 +10,7 @@
 #include "core/domain/attachment.hpp"
 #include "core/domain/failure_limiter.hpp"
 #include "core/domain/journal_names.hpp"
+#include "core/domain/notification_recipients.hpp"
 #include "core/storage/attachment_repository.hpp"
 #include "core/storage/issue_repository.hpp"
 #include "fcgi/handlers/attachment_views.hpp"
@@ -72,8 +73,7 @@ std::optional<Opened> opened(RequestContext& ctx) {
     if (token.empty()) return std::nullopt;
     if (app::SecretLinks(ctx.db, ctx.config.secret).issueOf(token) != id) return std::nullopt;
     auto issue = storage::IssueRepository(ctx.db).find(*id);
-    const domain::Project* project = issue ? ctx.catalog.project(issue->projectId) : nullptr;
-    if (!issue || !issue->customerId || !project || !project->customerFacing) return std::nullopt;
+    if (!issue || !domain::hasCustomerSide(ctx.catalog.project(issue->projectId), *issue)) return std::nullopt;
     domain::Actor actor = domain::mailCustomerActor(*issue->customerId, issue->projectId, issue->customerName);
     return Opened{std::move(*issue), token, std::move(actor)};
 }
@@ -186,9 +186,7 @@ void secretIssueReply(RequestContext& ctx) {
         return render(ctx, *o, {"Write a message or choose a file."}, edit.note, 422);
     }
     // A reply to a closed issue reopens it, as a mailed reply does (DESIGN §2).
-    for (const auto& s : ctx.catalog.statuses) {
-        if (!s.closed && s.name == ctx.config.reopenStatus) edit.reopenTo = s.id;
-    }
+    edit.reopenTo = ctx.catalog.statusIdNamed(ctx.config.reopenStatus);
     const auto store = attachmentStore(ctx);
     app::IssueService service(ctx.db, ctx.catalog, &store, ctx.notifier);
     edit.lockVersion = o->issue.lockVersion;

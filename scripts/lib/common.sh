@@ -218,6 +218,28 @@ tf_env_get() {
   return 1
 }
 
+# tf_conf_base ENV_FILE DB FOLDER: prints the [db], [paths] and [security] sections of a
+# throwaway ticketflow.conf for tests and benches: the private MariaDB named in ENV_FILE
+# (tests/fixtures/services.sh), database DB, attachments under FOLDER/files, a random secret.
+tf_conf_base() {
+  local env=$1 db=$2 folder=$3 key
+  for key in TF_DB_SOCKET TF_DB_USER TF_DB_PASSWORD; do
+    tf_env_get "$env" "$key" > /dev/null || { tf_warn "$key missing in $env"; return 1; }
+  done
+  cat <<CONF
+[db]
+socket = $(tf_env_get "$env" TF_DB_SOCKET)
+user = $(tf_env_get "$env" TF_DB_USER)
+password = $(tf_env_get "$env" TF_DB_PASSWORD)
+name = $db
+[paths]
+sql = $TF_ROOT/sql
+attachments = $folder/files
+[security]
+secret = $(tf_random_hex 32)
+CONF
+}
+
 # tf_sed_escape VALUE: VALUE made safe for the replacement part of s|...|VALUE|.
 tf_sed_escape() {
   printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'

@@ -28,17 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-cat > "$work/tf.conf" <<CONF
-[db]
-socket = $(get TF_DB_SOCKET)
-user = $(get TF_DB_USER)
-password = $(get TF_DB_PASSWORD)
-name = $db
-[paths]
-sql = $TF_ROOT/sql
-attachments = $work/files
-[security]
-secret = $(tf_random_hex 24)
+{ tf_conf_base "$env" "$db" "$work" || exit 1; cat; } > "$work/tf.conf" <<CONF
 [intake]
 poll_seconds = 1
 max_per_sender_hour = 100000

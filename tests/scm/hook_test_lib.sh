@@ -26,17 +26,7 @@ scm_setup() {
   trap scm_cleanup EXIT
   conf=$work/tf.conf
   sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-  cat > "$conf" <<CONF
-[db]
-socket = $(scm_get TF_DB_SOCKET)
-user = $(scm_get TF_DB_USER)
-password = $(scm_get TF_DB_PASSWORD)
-name = $db
-[paths]
-sql = $TF_ROOT/sql
-attachments = $work/files
-[security]
-secret = $(tf_random_hex 24)
+  { tf_conf_base "$scm_env" "$db" "$work" || exit 1; cat; } > "$conf" <<CONF
 [scm]
 fix_status = Closed
 [repository.code]

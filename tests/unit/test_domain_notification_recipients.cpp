@@ -173,4 +173,17 @@ BOOST_AUTO_TEST_CASE(what_a_change_is_to_the_customer) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(only_customer_issues_of_customer_projects_have_a_customer_side) {
+    Project support;
+    support.customerFacing = true;
+    Project internal;
+    Issue withCustomer;
+    withCustomer.customerId = 7;
+    const Issue withoutCustomer;
+    BOOST_TEST(hasCustomerSide(&support, withCustomer));
+    BOOST_TEST(!hasCustomerSide(&support, withoutCustomer));
+    BOOST_TEST(!hasCustomerSide(&internal, withCustomer));
+    BOOST_TEST(!hasCustomerSide(nullptr, withCustomer));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
