@@ -22,7 +22,8 @@ SELECT 'journals without issue' AS chk, COUNT(*) AS bad
 UNION ALL SELECT 'details without journal', COUNT(*)
   FROM journal_details d LEFT JOIN journals j ON j.id = d.journal_id WHERE j.id IS NULL
 UNION ALL SELECT 'issue_counts differ from COUNT(*)', COUNT(*) FROM (
-  SELECT c.project_id FROM issue_counts c
+  SELECT c.project_id FROM (SELECT project_id, tracker_id, status_id, SUM(n) AS n FROM issue_counts
+                            GROUP BY project_id, tracker_id, status_id) c
   LEFT JOIN (SELECT project_id, tracker_id, status_id, COUNT(*) AS n FROM issues
              GROUP BY project_id, tracker_id, status_id) a
     ON a.project_id = c.project_id AND a.tracker_id = c.tracker_id AND a.status_id = c.status_id

@@ -6,6 +6,7 @@
 #include "core/app/mail_ids.hpp"
 #include "core/domain/customer.hpp"
 #include "core/domain/mail_guards.hpp"
+#include "core/domain/mail_lanes.hpp"
 #include "core/domain/mail_threading.hpp"
 #include "core/domain/text.hpp"
 #include "core/mail/mail_parser.hpp"
@@ -15,6 +16,8 @@
 #include "core/storage/storage_error.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 
 namespace ticketflow::intake {
 
@@ -48,6 +51,15 @@ std::string boundedText(const std::string& text, std::size_t maxBytes) {
     return text.substr(0, end) + "\n\n[The mail was longer; the rest is in the stored message.]";
 }
 
+/// Runs f(lane) for every lane at once, lane 0 on this thread.
+template <class F>
+void runLanes(std::size_t lanes, F&& f) {
+    std::vector<std::thread> threads;
+    for (std::size_t lane = 1; lane < lanes; ++lane) threads.emplace_back([&f, lane] { f(lane); });
+    f(0);
+    for (auto& t : threads) t.join();
+}
+
 std::string joined(const std::vector<std::string>& errors) {
     std::string out;
     for (const auto& e : errors) out += (out.empty() ? "" : " ") + e;
@@ -56,41 +68,139 @@ std::string joined(const std::vector<std::string>& errors) {
 
 } // namespace
 
+/// A stored message with what the parser made of it.
+struct MailProcessor::Parsed {
+    const storage::RawMail* mail = nullptr;
+    domain::InboundMessage msg;
+};
+
 std::size_t MailProcessor::processWaiting(unsigned limit) {
     storage::InboundMailRepository inbox(_db);
     if (!inbox.tryLock(kProcessLock)) return 0;
-    constexpr unsigned kChunk = 50; // messages read at once, bytes included
+    constexpr unsigned kChunk = 100; // messages read at once, bytes included
     std::size_t done = 0;
     try {
         while (done < limit) {
             const auto chunk = inbox.waiting(std::min<unsigned>(kChunk, limit - static_cast<unsigned>(done)));
-            for (const auto& mail : chunk) {
-                try {
-                    process(mail);
-                } catch (const storage::StorageError& e) {
-                    if (e.connectionLost()) throw;
-                    markFailed(mail.id, e.what());
-                } catch (const std::exception& e) {
-                    markFailed(mail.id, e.what());
-                }
-                ++done;
-            }
+            processChunk(chunk);
+            done += chunk.size();
             if (chunk.size() < kChunk) break;
         }
     } catch (...) {
-        inbox.unlock(kProcessLock);
+        try {
+            inbox.unlock(kProcessLock);
+        } catch (const storage::StorageError&) {
+            // the connection is gone, and the lock with it
+        }
         throw;
     }
     inbox.unlock(kProcessLock);
     return done;
 }
 
-void MailProcessor::markFailed(std::uint64_t id, const std::string& why) {
+void MailProcessor::processChunk(const std::vector<storage::RawMail>& chunk) {
+    const std::size_t lanes = std::max<std::size_t>(1, std::min<std::size_t>(_settings.lanes, chunk.size()));
+    std::vector<Parsed> parsed(chunk.size());
+    // Each lane parses every lanes-th message; then the lanes take their senders' messages.
+    const auto parseShare = [&](std::size_t lane) {
+        for (std::size_t i = lane; i < chunk.size(); i += lanes) {
+            parsed[i].mail = &chunk[i];
+            parsed[i].msg = mail::parseMessage(chunk[i].raw, _settings.mail);
+        }
+    };
+    std::vector<std::vector<const Parsed*>> work(lanes);
+    if (lanes == 1) {
+        parseShare(0);
+        for (const auto& p : parsed) work[0].push_back(&p);
+        processLane(_db, work[0]);
+        return;
+    }
+    std::vector<storage::Connection*> dbs(lanes, &_db);
+    for (std::size_t lane = 1; lane < lanes; ++lane) dbs[lane] = &laneConnection(lane);
+    runLanes(lanes, [&](std::size_t lane) { parseShare(lane); });
+    std::vector<domain::MailLaneKey> keys;
+    keys.reserve(parsed.size());
+    for (const auto& p : parsed) keys.push_back({domain::asciiLower(p.msg.from.address), p.msg.messageId});
+    const auto laneOf = domain::assignMailLanes(keys, lanes);
+    for (std::size_t i = 0; i < parsed.size(); ++i) work[laneOf[i]].push_back(&parsed[i]);
+    std::vector<std::exception_ptr> errors(lanes);
+    runLanes(lanes, [&](std::size_t lane) {
+        try {
+            processLane(*dbs[lane], work[lane]);
+        } catch (...) {
+            errors[lane] = std::current_exception();
+        }
+    });
+    for (std::size_t lane = 1; lane < lanes; ++lane) {
+        if (errors[lane]) _laneDbs[lane - 1].reset(); // lost: reconnect next time
+    }
+    for (const auto& e : errors) {
+        if (e) std::rethrow_exception(e);
+    }
+}
+
+void MailProcessor::processLane(storage::Connection& db, const std::vector<const Parsed*>& work) {
+    // Runs of messages without files share one transaction: one commit for up to kBatch
+    // messages. Files are written before their rows, so a message with files goes alone, as
+    // does every message of a batch that could not be committed whole.
+    constexpr std::size_t kBatch = 20;
+    for (std::size_t i = 0; i < work.size();) {
+        std::size_t end = i;
+        while (end < work.size() && end - i < kBatch && work[end]->msg.attachments.empty()) ++end;
+        if (end - i >= 2 && processBatch(db, work, i, end)) {
+            i = end;
+            continue;
+        }
+        for (end = std::max(end, i + 1); i < end; ++i) processAlone(db, *work[i]);
+    }
+}
+
+bool MailProcessor::processBatch(storage::Connection& db, const std::vector<const Parsed*>& work, std::size_t begin,
+                                 std::size_t end) {
+    try {
+        storage::BatchTransaction batch(db);
+        for (std::size_t i = begin; i < end; ++i) process(db, *work[i]->mail, work[i]->msg);
+        return batch.commit();
+    } catch (const storage::StorageError& e) {
+        if (e.connectionLost()) throw;
+        return false; // rolled back; each message again on its own
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+void MailProcessor::processAlone(storage::Connection& db, const Parsed& p) {
+    // Side by side, two changes can deadlock in InnoDB; the loser's transaction was rolled
+    // back whole, so the message is simply processed again.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            process(db, *p.mail, p.msg);
+            return;
+        } catch (const storage::StorageError& e) {
+            if (e.connectionLost()) throw;
+            if (e.deadlock() && attempt < 3) continue;
+            markFailed(db, p.mail->id, e.what());
+            return;
+        } catch (const std::exception& e) {
+            markFailed(db, p.mail->id, e.what());
+            return;
+        }
+    }
+}
+
+storage::Connection& MailProcessor::laneConnection(std::size_t lane) {
+    if (_laneDbs.size() < lane) _laneDbs.resize(lane);
+    auto& db = _laneDbs[lane - 1];
+    if (!db) db = std::make_unique<storage::Connection>(_settings.laneDb);
+    return *db;
+}
+
+void MailProcessor::markFailed(storage::Connection& db, std::uint64_t id, const std::string& why) {
     // A message that breaks processing must not block the queue: it waits, failed, for an admin.
     storage::MailOutcome out;
     out.state = "failed";
     out.reason = "processing failed: " + why;
-    storage::InboundMailRepository(_db).finish(id, out);
+    storage::InboundMailRepository(db).finish(id, out);
 }
 
 storage::MailOutcome MailProcessor::processOne(std::uint64_t id) {
@@ -100,15 +210,15 @@ storage::MailOutcome MailProcessor::processOne(std::uint64_t id) {
         out.state = stored ? stored->state : "missing";
         return out;
     }
-    return process(*stored);
+    return process(_db, *stored, mail::parseMessage(stored->raw, _settings.mail));
 }
 
-storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
-    storage::InboundMailRepository inbox(_db);
+storage::MailOutcome MailProcessor::process(storage::Connection& db, const storage::RawMail& mail,
+                                            const domain::InboundMessage& msg) {
+    storage::InboundMailRepository inbox(db);
     storage::MailOutcome out;
     const std::uint64_t id = mail.id;
     const auto* stored = &mail;
-    const domain::InboundMessage msg = mail::parseMessage(stored->raw, _settings.mail);
     out.messageId = msg.messageId;
     out.sender = domain::asciiLower(msg.from.address);
     out.subject = msg.subject;
@@ -143,15 +253,15 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
     }
 
     // Who wrote it: an active staff member, else a customer (created on first contact).
-    const auto user = seen.userId ? storage::UserRepository(_db).findById(*seen.userId) : std::nullopt;
+    const auto user = seen.userId ? storage::UserRepository(db).findById(*seen.userId) : std::nullopt;
     const bool staffSender = user && user->kind == "staff" && user->status == "active";
-    storage::CustomerRepository customers(_db);
+    storage::CustomerRepository customers(db);
     std::optional<domain::Customer> customer;
     if (seen.customerId) customer = domain::Customer{*seen.customerId, seen.customerName, out.sender, "", "", "", ""};
 
     // Which issue it answers: our signed Message-IDs first, then the subject tag; the sender
     // must be that issue's customer or a staff member who may add notes to it.
-    storage::IssueRepository issues(_db);
+    storage::IssueRepository issues(db);
     std::optional<domain::Issue> target;
     std::vector<std::string> ids = msg.references;
     if (!msg.inReplyTo.empty()) ids.push_back(msg.inReplyTo);
@@ -184,7 +294,7 @@ storage::MailOutcome MailProcessor::process(const storage::RawMail& mail) {
     }
     const std::string skippedNote = skipped.empty() ? "" : "\n\n[Not attached (over the limits): " + skipped + "]";
 
-    app::IssueService service(_db, _catalog, _settings.store, _settings.notifier);
+    app::IssueService service(db, _catalog, _settings.store, _settings.notifier);
     service.alsoInTransaction([&](storage::Connection&, unsigned issueId, std::optional<unsigned> journalId) {
         out.state = "processed";
         out.reason.clear();

@@ -1,18 +1,22 @@
 // Processing stored mail (inbound_mail) into issues and notes, DESIGN §3: guards, threading,
-// customers, one transaction per message with its outcome recorded, so a message is processed
-// exactly once however often processing is interrupted.
+// customers, each message's changes and its outcome in one transaction (shared by a batch of
+// messages without files), so a message is processed exactly once however often processing is
+// interrupted.
 #pragma once
 #include "intake/mailbox_config.hpp"
 
 #include "core/app/attachment_store.hpp"
 #include "core/app/notifier.hpp"
 #include "core/domain/catalog.hpp"
+#include "core/domain/inbound_message.hpp"
 #include "core/domain/mail_settings.hpp"
 #include "core/storage/connection.hpp"
 #include "core/storage/inbound_mail_repository.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace ticketflow::intake {
 
@@ -22,6 +26,10 @@ struct ProcessorSettings {
     std::string secret;                         ///< verifies our Message-IDs in replies
     const app::AttachmentStore* store = nullptr; ///< where the mails' files go
     const app::Notifier* notifier = nullptr;     ///< writes the notification mails of the changes
+    /// Connections processing side by side ([intake] process_workers); lanes after the first
+    /// open their own connection with `laneDb`.
+    unsigned lanes = 1;
+    storage::DbConfig laneDb;
 };
 
 class MailProcessor {
@@ -33,6 +41,8 @@ public:
     /// processor at a time across hosts; returns 0 when another holds it). Returns how many
     /// messages were finished. A message whose processing throws (other than a lost
     /// connection) is marked failed with the error and the queue moves on.
+    /// With several lanes, the messages of one sender (and copies of one Message-ID) stay in
+    /// one lane, in order; different senders are processed side by side.
     std::size_t processWaiting(unsigned limit);
 
     /// Processes one waiting message. A message that cannot be processed (no project for its
@@ -41,11 +51,20 @@ public:
     storage::MailOutcome processOne(std::uint64_t id);
 
 private:
-    storage::MailOutcome process(const storage::RawMail& mail);
-    void markFailed(std::uint64_t id, const std::string& why);
+    struct Parsed;
+    void processChunk(const std::vector<storage::RawMail>& chunk);
+    void processLane(storage::Connection& db, const std::vector<const Parsed*>& work);
+    bool processBatch(storage::Connection& db, const std::vector<const Parsed*>& work, std::size_t begin,
+                      std::size_t end);
+    void processAlone(storage::Connection& db, const Parsed& p);
+    storage::Connection& laneConnection(std::size_t lane);
+    storage::MailOutcome process(storage::Connection& db, const storage::RawMail& mail,
+                                 const domain::InboundMessage& msg);
+    void markFailed(storage::Connection& db, std::uint64_t id, const std::string& why);
     storage::Connection& _db;
     const domain::Catalog& _catalog;
     ProcessorSettings _settings;
+    std::vector<std::unique_ptr<storage::Connection>> _laneDbs; ///< lanes 1.., opened when first needed
 };
 
 } // namespace ticketflow::intake

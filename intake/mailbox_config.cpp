@@ -42,6 +42,9 @@ IntakeConfig loadIntakeConfig(const std::string& path) {
         c.deliverSocket = app::resolvePath(base, ini->getString("intake.deliver_socket", ""), "");
         c.pollSeconds = ini->getInt("intake.poll_seconds", c.pollSeconds);
         if (c.pollSeconds < 1 || c.pollSeconds > 86400) throw std::runtime_error(path + ": intake.poll_seconds must be 1..86400");
+        const int workers = ini->getInt("intake.process_workers", static_cast<int>(c.processWorkers));
+        if (workers < 1 || workers > 16) throw std::runtime_error(path + ": intake.process_workers must be 1..16");
+        c.processWorkers = static_cast<unsigned>(workers);
         Poco::Util::AbstractConfiguration::Keys names;
         ini->keys("mailbox", names);
         for (const auto& name : names) {

@@ -27,12 +27,13 @@ struct IntakeConfig {
     std::vector<std::string> blocked;  ///< [intake] blocked: addresses and @domains refused
     std::string reopenStatus = "Accepted"; ///< [intake] reopen_status: a customer's reply reopens to it
     std::string deliverSocket; ///< [intake] deliver_socket: where the poller takes mail from `deliver`
+    unsigned processWorkers = 2; ///< [intake] process_workers: connections processing side by side
 
     const MailboxConfig* mailbox(const std::string& name) const;
 };
 
 /// Reads [intake] (poll_seconds, max_per_sender_hour, blocked = a@x.org, @spam.example,
-/// reopen_status, deliver_socket) and every [mailbox.NAME] section (type = pop3 | pop3s | maildir, project,
+/// reopen_status, deliver_socket, process_workers 1..16) and every [mailbox.NAME] section (type = pop3 | pop3s | maildir, project,
 /// host, port, user, password, ca_file, verify_tls, timeout_seconds, path; relative paths
 /// against the file's folder). The size limit of a message is [mail] max_size (see
 /// core/app/mail_config.hpp). Throws std::runtime_error naming the file and the bad key.

@@ -29,7 +29,8 @@ IntakeRuntime IntakeRuntime::load(const std::string& path) {
 
 intake::MailProcessor IntakeRuntime::processor(storage::Connection& db, domain::Catalog& catalog) const {
     catalog = storage::CatalogRepository(db).load();
-    return intake::MailProcessor(db, catalog, {&intake, mail, app.secret, store.get(), notifier.get()});
+    return intake::MailProcessor(
+        db, catalog, {&intake, mail, app.secret, store.get(), notifier.get(), intake.processWorkers, app.db});
 }
 
 bool runRound(const IntakeRuntime& runtime, storage::Connection& db, std::ostream& log, Round round) {

@@ -46,6 +46,13 @@ public:
     void commit();
     void rollback() noexcept;
 
+    /// Inside a BatchTransaction, Transactions join it instead of starting their own.
+    bool inBatch() const { return _batch != Batch::None; }
+    /// A joined Transaction ended without commit: the batch must be rolled back as a whole.
+    void spoilBatch() noexcept {
+        if (_batch == Batch::Open) _batch = Batch::Spoiled;
+    }
+
     /// Runs `f`, translating driver exceptions into StorageError.
     template <class F>
     auto run(F&& f) -> decltype(f()) {
@@ -59,23 +66,70 @@ public:
     static StorageError translate(const sql::SQLException& e);
 
 private:
+    friend class BatchTransaction;
+    enum class Batch { None, Open, Spoiled };
     std::unique_ptr<sql::Connection> _conn;
     std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+    Batch _batch = Batch::None;
 };
 
 /// Commits on commit(), rolls back when destroyed without it (exceptions included).
+/// Inside a BatchTransaction it joins the batch: commit() leaves committing to the batch, and
+/// ending without commit spoils the batch (its writes cannot be undone alone).
 class Transaction {
 public:
-    explicit Transaction(Connection& db) : _db(db) { _db.begin(); }
+    explicit Transaction(Connection& db) : _db(db), _joined(db.inBatch()) {
+        if (!_joined) _db.begin();
+    }
     ~Transaction() {
-        if (!_done) _db.rollback();
+        if (_done) return;
+        if (_joined) {
+            _db.spoilBatch();
+        } else {
+            _db.rollback();
+        }
     }
     void commit() {
-        _db.commit();
+        if (!_joined) _db.commit();
         _done = true;
     }
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
+
+private:
+    Connection& _db;
+    bool _joined;
+    bool _done = false;
+};
+
+/// Several changes committed at once (mail intake: one commit for a batch of messages instead
+/// of one each). Transactions opened meanwhile join it. commit() returns false, having rolled
+/// everything back, when one of them ended without commit: the caller then makes the changes
+/// again one by one. Destroyed without commit() (an exception), it rolls back.
+class BatchTransaction {
+public:
+    explicit BatchTransaction(Connection& db) : _db(db) {
+        _db.begin();
+        _db._batch = Connection::Batch::Open;
+    }
+    ~BatchTransaction() {
+        if (_done) return;
+        _db._batch = Connection::Batch::None;
+        _db.rollback();
+    }
+    bool commit() {
+        const bool spoiled = _db._batch == Connection::Batch::Spoiled;
+        _db._batch = Connection::Batch::None;
+        _done = true;
+        if (spoiled) {
+            _db.rollback();
+            return false;
+        }
+        _db.commit();
+        return true;
+    }
+    BatchTransaction(const BatchTransaction&) = delete;
+    BatchTransaction& operator=(const BatchTransaction&) = delete;
 
 private:
     Connection& _db;

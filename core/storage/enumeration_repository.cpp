@@ -110,7 +110,8 @@ Removal EnumerationRepository::removeTracker(unsigned id) {
     // Projects using it and issues of it keep it (project_trackers has no cascade from trackers).
     const Removal removal = removeRow("DELETE FROM trackers WHERE id = ?", id);
     if (removal == Removal::Removed) {
-        auto& counts = _db.prepare("DELETE FROM issue_counts WHERE tracker_id = ? AND n = 0");
+        // Removed means no issue has it (fk_issues_tracker), so every slot of it counts nothing.
+        auto& counts = _db.prepare("DELETE FROM issue_counts WHERE tracker_id = ?");
         counts.setUInt(1, id);
         _db.run([&] { counts.executeUpdate(); });
     }

@@ -17,6 +17,9 @@ public:
     bool duplicateKey() const { return _code == 1062; }
     /// A foreign key still refers to the row being deleted (ER_ROW_IS_REFERENCED_2).
     bool rowIsReferenced() const { return _code == 1451 || _code == 1217; }
+    /// InnoDB chose this transaction as a deadlock's victim (ER_LOCK_DEADLOCK) or gave up
+    /// waiting for a lock (ER_LOCK_WAIT_TIMEOUT): it was rolled back and may be run again.
+    bool deadlock() const { return _code == 1213 || _code == 1205; }
 
 private:
     int _code;

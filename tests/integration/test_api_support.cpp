@@ -126,11 +126,11 @@ BOOST_AUTO_TEST_CASE(subject_description_and_tracker_change_in_one_journal_with_
     std::vector<std::string> keys;
     for (const auto& d : journals.front().details) keys.push_back(d.key);
     BOOST_TEST((keys == std::vector<std::string>{"tracker_id", "subject", "description"}));
-    const auto bugs = team.t.scalar("SELECT n FROM issue_counts WHERE tracker_id = " +
+    const auto bugs = team.t.scalar("SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE tracker_id = " +
                                     std::to_string(team.tracker("Bug")) + " AND status_id = " +
                                     std::to_string(team.status("New")) + " AND project_id = " +
                                     std::to_string(team.project("psprointernal")));
-    const auto tasks = team.t.scalar("SELECT n FROM issue_counts WHERE tracker_id = " +
+    const auto tasks = team.t.scalar("SELECT COALESCE(SUM(n), 0) FROM issue_counts WHERE tracker_id = " +
                                      std::to_string(team.tracker("Task")) + " AND status_id = " +
                                      std::to_string(team.status("New")) + " AND project_id = " +
                                      std::to_string(team.project("psprointernal")));

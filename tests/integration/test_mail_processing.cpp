@@ -37,6 +37,13 @@ struct Desk {
         config.maxPerSenderHour = 5;
     }
     ~Desk() { fs::remove_all(files); }
+    intake::ProcessorSettings settings() {
+        intake::ProcessorSettings s;
+        s.intake = &config;
+        s.secret = kSecret;
+        s.store = &store;
+        return s;
+    }
     static fs::path freshFolder() {
         std::random_device rd;
         const fs::path p = fs::temp_directory_path() / ("tf-mail-files-" + std::to_string(rd()));
@@ -48,7 +55,7 @@ struct Desk {
         const auto stored = storage::InboundMailRepository(team.t.db()).store("support", raw);
         BOOST_REQUIRE(!stored.duplicate);
         team.catalog = storage::CatalogRepository(team.t.db()).load();
-        intake::MailProcessor processor(team.t.db(), team.catalog, {&config, {}, kSecret, &store});
+        intake::MailProcessor processor(team.t.db(), team.catalog, settings());
         return processor.processOne(stored.id);
     }
     long journals(unsigned issueId) {
@@ -89,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_new_mail_becomes_an_issue_of_a_new_customer) {
     BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM inbound_mail WHERE state = 'processed' AND issue_id = " +
                                std::to_string(*out.issueId)) == 1);
     // Processing again finds nothing to do: exactly once.
-    intake::MailProcessor again(d.team.t.db(), d.team.catalog, {&d.config, {}, kSecret, &d.store});
+    intake::MailProcessor again(d.team.t.db(), d.team.catalog, d.settings());
     BOOST_TEST(again.processWaiting(10) == 0u);
     BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM issues") == 1);
 }
@@ -203,7 +210,7 @@ BOOST_AUTO_TEST_CASE(an_admin_releases_what_the_guards_held_back_and_retries_wha
     BOOST_TEST(!inbox.retry(id)); // only failed messages are retried
     BOOST_REQUIRE(inbox.release(id));
     BOOST_TEST(!inbox.release(id)); // released once: now it waits
-    intake::MailProcessor processor(d.team.t.db(), d.team.catalog, {&d.config, {}, kSecret, &d.store});
+    intake::MailProcessor processor(d.team.t.db(), d.team.catalog, d.settings());
     BOOST_TEST(processor.processWaiting(10) == 1u);
     const auto row = inbox.queued(id);
     BOOST_TEST(row->state == "processed");
@@ -220,6 +227,73 @@ BOOST_AUTO_TEST_CASE(an_admin_releases_what_the_guards_held_back_and_retries_wha
     BOOST_TEST(processor.processWaiting(10) == 1u);
     BOOST_TEST(inbox.queued(failedId)->state == "processed");
     BOOST_TEST(inbox.countsByState().size() == 1u); // everything processed now
+}
+
+BOOST_AUTO_TEST_CASE(lanes_side_by_side_keep_each_senders_order_and_each_message_id_once) {
+    Desk d; // at most 5 messages per sender and hour
+    storage::InboundMailRepository inbox(d.team.t.db());
+    const auto store = [&](const std::string& raw) { return inbox.store("support", raw).id; };
+    std::vector<std::uint64_t> flood;
+    for (int round = 0; round < 8; ++round) {
+        for (int c = 0; c < 12; ++c) {
+            store(mail("Customer " + std::to_string(c) + " <c" + std::to_string(c) + "@kunde.example>",
+                       "Question " + std::to_string(round), "text " + std::to_string(round)));
+        }
+        flood.push_back(store(mail("flood@kunde.example", "Flood " + std::to_string(round), "text")));
+    }
+    // One Message-ID from two senders: the second copy must find the first one processed.
+    const auto original = store(mail("a@kunde.example", "Original", "text", "", "dup.1@client.example"));
+    const auto copy = store(mail("b@kunde.example", "Copy", "text ", "", "dup.1@client.example"));
+
+    d.team.catalog = storage::CatalogRepository(d.team.t.db()).load();
+    auto settings = d.settings();
+    settings.lanes = 3;
+    settings.laneDb = d.team.t.config();
+    intake::MailProcessor processor(d.team.t.db(), d.team.catalog, settings);
+    BOOST_TEST(processor.processWaiting(1000) == 8u * 13 + 2);
+
+    // Each customer's 8 messages: the first 5 processed, the last 3 refused, in arrival order.
+    for (std::size_t i = 0; i < flood.size(); ++i) {
+        const auto row = inbox.queued(flood[i]);
+        BOOST_TEST(row->state == (i < 5 ? "processed" : "rejected"), "flood message " << i << ": " << row->state);
+    }
+    BOOST_TEST(inbox.queued(original)->state == "processed");
+    BOOST_TEST(inbox.queued(copy)->state == "ignored");
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM inbound_mail WHERE state = 'rejected'") == 12 * 3 + 3);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM issues") == 13 * 5 + 1);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(DISTINCT email) FROM customers WHERE email LIKE '%@kunde.example'") ==
+               d.team.t.scalar("SELECT COUNT(*) FROM customers WHERE email LIKE '%@kunde.example'"));
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM customers WHERE email LIKE '%@kunde.example'") == 14);
+    // The counts the triggers keep agree with the issues written by both lanes.
+    BOOST_TEST(d.team.t.scalar("SELECT SUM(n) FROM issue_counts") == d.team.t.scalar("SELECT COUNT(*) FROM issues"));
+}
+
+BOOST_AUTO_TEST_CASE(a_message_that_breaks_a_batch_fails_alone_and_the_others_are_processed_once) {
+    Desk d;
+    // A database refusal in the middle of a batch: the issue insert of subject "boom" fails.
+    d.team.t.db().execute("CREATE TRIGGER test_boom BEFORE INSERT ON issues FOR EACH ROW"
+                          " IF NEW.subject = 'boom' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'boom refused';"
+                          " END IF");
+    storage::InboundMailRepository inbox(d.team.t.db());
+    std::uint64_t boom = 0;
+    for (int i = 0; i < 30; ++i) {
+        const auto raw = mail("c" + std::to_string(i) + "@kunde.example", i == 12 ? "boom" : "Question " + std::to_string(i),
+                              "text");
+        const auto id = inbox.store("support", raw).id;
+        if (i == 12) boom = id;
+    }
+    d.team.catalog = storage::CatalogRepository(d.team.t.db()).load();
+    intake::MailProcessor processor(d.team.t.db(), d.team.catalog, d.settings()); // one lane, batches of 20
+    BOOST_TEST(processor.processWaiting(100) == 30u);
+    const auto row = inbox.queued(boom);
+    BOOST_TEST(row->state == "failed");
+    BOOST_TEST(row->reason.find("boom refused") != std::string::npos, row->reason);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM inbound_mail WHERE state = 'processed'") == 29);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM issues") == 29);
+    // Each sender's record once; the failed message's sender too (made before the issue, kept
+    // for the retry).
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM customers WHERE email LIKE '%@kunde.example'") == 30);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM search_documents") == 29);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

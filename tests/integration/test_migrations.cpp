@@ -104,6 +104,18 @@ BOOST_AUTO_TEST_CASE(issue_counts_follow_every_write_to_issues_even_plain_sql) {
     BOOST_CHECK_EQUAL(n("Task", "New"), 0);
     BOOST_CHECK_EQUAL(n("Bug", "Seen"), 0);
     BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM issue_counts WHERE n <> 0"), 0);
+
+    // Connections add to their own slots; the sums stay right whoever moves an issue.
+    const auto other = t.connect();
+    t.db().execute("INSERT INTO issues (project_id, tracker_id, status_id, priority_id, subject, created_at, updated_at)"
+                   " VALUES (" + ids + ", 'three', NOW(), NOW())");
+    BOOST_CHECK_EQUAL(t.scalar("SELECT COUNT(*) FROM issue_counts WHERE n = 1 AND slot = CONNECTION_ID() % 8"), 1);
+    other->execute("UPDATE issues SET status_id = (SELECT id FROM issue_statuses WHERE name = 'Seen')"
+                   " WHERE subject = 'three'");
+    BOOST_CHECK_EQUAL(n("Bug", "New"), 0);
+    BOOST_CHECK_EQUAL(n("Bug", "Seen"), 1);
+    other->execute("DELETE FROM issues");
+    BOOST_CHECK_EQUAL(n("Bug", "Seen"), 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

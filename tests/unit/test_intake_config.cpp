@@ -39,7 +39,7 @@ std::string errorOf(const std::string& text) {
 BOOST_AUTO_TEST_SUITE(intake_config)
 
 BOOST_AUTO_TEST_CASE(mailboxes_and_settings_are_read) {
-    ConfFile f("[db]\nname = x\n[intake]\npoll_seconds = 15\nmax_per_sender_hour = 12\n"
+    ConfFile f("[db]\nname = x\n[intake]\npoll_seconds = 15\nmax_per_sender_hour = 12\nprocess_workers = 3\n"
                "blocked = Spam@Example.net, @junk.example\nreopen_status = Seen\n"
                "[mailbox.support]\ntype = pop3s\nhost = mail.example.com\nuser = s@example.com\npassword = pw\n"
                "project = psprosupport\nca_file = ca.pem\n"
@@ -47,6 +47,7 @@ BOOST_AUTO_TEST_CASE(mailboxes_and_settings_are_read) {
     const auto c = loadIntakeConfig(f.file.string());
     BOOST_TEST(c.pollSeconds == 15);
     BOOST_TEST(c.maxPerSenderHour == 12u);
+    BOOST_TEST(c.processWorkers == 3u);
     BOOST_TEST(c.blocked.size() == 2u);
     BOOST_TEST(c.blocked.at(0) == "spam@example.net"); // compared without case
     BOOST_TEST(c.reopenStatus == "Seen");
@@ -79,6 +80,8 @@ BOOST_AUTO_TEST_CASE(bad_settings_name_the_key) {
                std::string::npos);
     BOOST_TEST(errorOf("[mailbox.bad name]\ntype = maildir\npath = d\nproject = p\n").find("letters") != std::string::npos);
     BOOST_TEST(errorOf("[intake]\npoll_seconds = 0\n").find("poll_seconds") != std::string::npos);
+    BOOST_TEST(errorOf("[intake]\nprocess_workers = 0\n").find("process_workers") != std::string::npos);
+    BOOST_TEST(errorOf("[intake]\nprocess_workers = 17\n").find("process_workers") != std::string::npos);
     BOOST_TEST(errorOf("[intake]\nmax_per_sender_hour = x\n") != "");
 }
 
