@@ -1,6 +1,7 @@
 // The report run: stream every issue once into the three aggregations, then write the site.
 #include "reports/report_run.hpp"
 
+#include "core/app/data_paths.hpp"
 #include "core/app/ini_lookup.hpp"
 #include "core/app/local_calendar.hpp"
 #include "core/storage/report_history_reader.hpp"
@@ -51,11 +52,10 @@ ReportSettings loadReportSettings(const std::string& configPath) {
         s.app = app::loadConfig(configPath);
         const auto ini = app::openIni(configPath);
         const auto base = fs::absolute(configPath).parent_path();
-        const std::string source = TICKETFLOW_SOURCE_DIR;
+        const app::DataPaths& data = app::defaultDataPaths();
         s.zone = ini->getString("reports.timezone", s.zone);
-        s.chartJs = app::resolvePath(base, ini->getString("reports.chartjs", ""),
-                                     source + "/node_modules/chart.js/dist/chart.umd.js");
-        s.assetsDir = app::resolvePath(base, ini->getString("reports.assets", ""), source + "/web/static/reports");
+        s.chartJs = app::resolvePath(base, ini->getString("reports.chartjs", ""), data.chartJs);
+        s.assetsDir = app::resolvePath(base, ini->getString("reports.assets", ""), data.reportAssets);
     } catch (const std::exception& e) {
         throw ConfigError(e.what());
     }

@@ -18,8 +18,8 @@ public:
 struct ReportSettings {
     app::AppConfig app;
     std::string zone = "UTC"; ///< [reports] timezone: the managers' calendar (IANA name)
-    std::string chartJs;      ///< [reports] chartjs: chart.umd.js, default the npm copy in the source tree
-    std::string assetsDir;    ///< [reports] assets: reports.js and reports.css, default web/static/reports
+    std::string chartJs;      ///< [reports] chartjs: chart.umd.js, default app::defaultDataPaths()
+    std::string assetsDir;    ///< [reports] assets: reports.js and reports.css, default app::defaultDataPaths()
 };
 
 /// ticketflow.conf with its [reports] section. Throws ConfigError naming the file and key.

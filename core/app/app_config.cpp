@@ -1,5 +1,6 @@
 // The settings of one ticketflow installation, read from ticketflow.conf.
 #include "core/app/app_config.hpp"
+#include "core/app/data_paths.hpp"
 #include "core/app/ini_lookup.hpp"
 
 #include <Poco/AutoPtr.h>
@@ -14,7 +15,7 @@ namespace ticketflow::app {
 AppConfig loadConfig(const std::string& path) {
     const auto ini = openIni(path);
     const auto base = std::filesystem::absolute(path).parent_path();
-    const std::string source = TICKETFLOW_SOURCE_DIR;
+    const DataPaths& data = defaultDataPaths();
     AppConfig c;
     try {
         c.db = readDbConfig(iniLookup(*ini), base, path);
@@ -24,9 +25,9 @@ AppConfig loadConfig(const std::string& path) {
         c.secureCookies = ini->getBool("web.secure_cookies", c.baseUrl.rfind("https://", 0) == 0);
         c.sessionHours = ini->getInt("web.session_hours", c.sessionHours);
         c.catalogSeconds = ini->getInt("web.catalog_seconds", c.catalogSeconds);
-        c.templatesDir = resolvePath(base, ini->getString("web.templates", ""), source + "/web/templates");
-        c.staticDir = resolvePath(base, ini->getString("web.static", ""), source + "/web/static");
-        c.sqlDir = resolvePath(base, ini->getString("paths.sql", ""), source + "/sql");
+        c.templatesDir = resolvePath(base, ini->getString("web.templates", ""), data.templates);
+        c.staticDir = resolvePath(base, ini->getString("web.static", ""), data.staticDir);
+        c.sqlDir = resolvePath(base, ini->getString("paths.sql", ""), data.sql);
         c.attachmentsDir = resolvePath(base, ini->getString("paths.attachments", ""), (base / "files").string());
         c.secret = ini->getString("security.secret", "");
         const std::string maxSize = ini->getString("attachments.max_size", "10M");

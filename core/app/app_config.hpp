@@ -36,8 +36,9 @@ struct AppConfig {
 /// Reads an INI file ([db], [web], [paths], [attachments], [security], [scm] and
 /// [repository.NAME] sections; see README
 /// "Configuration"). Sizes take a K, M or G suffix (1024-based) like nginx's.
-/// Relative paths are taken relative to the file's folder; missing paths default to the
-/// source tree's folders. Throws std::runtime_error naming the file and the bad key.
+/// Relative paths are taken relative to the file's folder; missing paths default to
+/// defaultDataPaths() (the source tree, or the installed share/ticketflow). Throws
+/// std::runtime_error naming the file and the bad key.
 AppConfig loadConfig(const std::string& path);
 
 } // namespace ticketflow::app

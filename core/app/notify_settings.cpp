@@ -2,6 +2,7 @@
 #include "core/app/notify_settings.hpp"
 
 #include "core/app/config_values.hpp"
+#include "core/app/data_paths.hpp"
 #include "core/domain/customer.hpp"
 
 #include <Poco/Exception.h>
@@ -20,8 +21,7 @@ NotifySettings readNotifySettings(const Poco::Util::AbstractConfiguration& ini, 
         s.fromAddress = ini.getString("smtp.from", s.fromAddress);
         s.fromName = ini.getString("notify.from_name", s.fromName);
         s.loopHeader = ini.getString("mail.loop_header", s.loopHeader);
-        s.templatesDir = resolvePath(base, ini.getString("web.templates", ""),
-                                     std::string(TICKETFLOW_SOURCE_DIR) + "/web/templates");
+        s.templatesDir = resolvePath(base, ini.getString("web.templates", ""), defaultDataPaths().templates);
     } catch (const Poco::Exception& e) {
         throw std::runtime_error("bad value in " + path + ": " + e.displayText());
     }
