@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <iostream>
 #include <thread>
 
 namespace ticketflow::intake {
@@ -99,7 +100,18 @@ std::size_t MailProcessor::processWaiting(unsigned limit) {
 }
 
 void MailProcessor::processChunk(const std::vector<storage::RawMail>& chunk) {
-    const std::size_t lanes = std::max<std::size_t>(1, std::min<std::size_t>(_settings.lanes, chunk.size()));
+    std::size_t lanes = std::max<std::size_t>(1, std::min<std::size_t>(_settings.lanes, chunk.size()));
+    std::vector<storage::Connection*> dbs{&_db};
+    for (std::size_t lane = 1; lane < lanes; ++lane) {
+        try {
+            dbs.push_back(&laneConnection(lane));
+        } catch (const storage::StorageError& e) {
+            // No connection for another lane (max_connections, say): fewer lanes, not no mail.
+            std::cerr << "ticketflow-mail: processing in " << lane << " lane(s): " << e.what() << "\n";
+            lanes = lane;
+            break;
+        }
+    }
     std::vector<Parsed> parsed(chunk.size());
     // Each lane parses every lanes-th message; then the lanes take their senders' messages.
     const auto parseShare = [&](std::size_t lane) {
@@ -115,8 +127,6 @@ void MailProcessor::processChunk(const std::vector<storage::RawMail>& chunk) {
         processLane(_db, work[0]);
         return;
     }
-    std::vector<storage::Connection*> dbs(lanes, &_db);
-    for (std::size_t lane = 1; lane < lanes; ++lane) dbs[lane] = &laneConnection(lane);
     runLanes(lanes, [&](std::size_t lane) { parseShare(lane); });
     std::vector<domain::MailLaneKey> keys;
     keys.reserve(parsed.size());

@@ -296,4 +296,19 @@ BOOST_AUTO_TEST_CASE(a_message_that_breaks_a_batch_fails_alone_and_the_others_ar
     BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM search_documents") == 29);
 }
 
+BOOST_AUTO_TEST_CASE(without_connections_for_more_lanes_the_mail_is_processed_in_one) {
+    Desk d;
+    storage::InboundMailRepository inbox(d.team.t.db());
+    for (int i = 0; i < 6; ++i) inbox.store("support", mail("c" + std::to_string(i) + "@kunde.example", "Hello", "text"));
+    d.team.catalog = storage::CatalogRepository(d.team.t.db()).load();
+    auto settings = d.settings();
+    settings.lanes = 3;
+    settings.laneDb = d.team.t.config();
+    settings.laneDb.name = "tf_no_such_database"; // every further lane's connection is refused
+    intake::MailProcessor processor(d.team.t.db(), d.team.catalog, settings);
+    BOOST_TEST(processor.processWaiting(100) == 6u);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM inbound_mail WHERE state = 'processed'") == 6);
+    BOOST_TEST(d.team.t.scalar("SELECT COUNT(*) FROM issues") == 6);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
