@@ -40,7 +40,7 @@ source "$root/scripts/lib/common.sh"
 trap '"$services" stop "$STATE" > /dev/null 2>&1 || true' EXIT
 env=$STATE/env
 get() { tf_env_get "$env" "$1"; }
-sql() { mariadb -S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)" -N -B "$@"; }
+sql() { tf_env_sql "$env" "$@"; }
 sql -e "DROP DATABASE IF EXISTS tf_mailbench; CREATE DATABASE tf_mailbench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 work=$STATE/bench
 rm -rf "$work" && mkdir -p "$work/inbox"/{new,cur,tmp} "$work/files"

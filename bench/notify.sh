@@ -22,8 +22,7 @@ source "$root/scripts/lib/common.sh"
 "$services" start-db "$STATE" > /dev/null 2>&1
 trap '"$services" stop "$STATE" > /dev/null 2>&1 || true' EXIT
 env=$STATE/env
-get() { tf_env_get "$env" "$1"; }
-mariadb -S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)" -e \
+tf_env_sql "$env" -e \
   "DROP DATABASE IF EXISTS tf_notifybench; CREATE DATABASE tf_notifybench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 work=$STATE/bench
 rm -rf "$work" && mkdir -p "$work"

@@ -100,38 +100,21 @@ std::size_t MailProcessor::processWaiting(unsigned limit) {
 }
 
 void MailProcessor::processChunk(const std::vector<storage::RawMail>& chunk) {
-    std::size_t lanes = std::max<std::size_t>(1, std::min<std::size_t>(_settings.lanes, chunk.size()));
-    std::vector<storage::Connection*> dbs{&_db};
-    for (std::size_t lane = 1; lane < lanes; ++lane) {
-        try {
-            dbs.push_back(&laneConnection(lane));
-        } catch (const storage::StorageError& e) {
-            // No connection for another lane (max_connections, say): fewer lanes, not no mail.
-            std::cerr << "ticketflow-mail: processing in " << lane << " lane(s): " << e.what() << "\n";
-            lanes = lane;
-            break;
-        }
-    }
+    const auto dbs = laneConnections(std::max<std::size_t>(1, std::min<std::size_t>(_settings.lanes, chunk.size())));
+    const std::size_t lanes = dbs.size();
     std::vector<Parsed> parsed(chunk.size());
     // Each lane parses every lanes-th message; then the lanes take their senders' messages.
-    const auto parseShare = [&](std::size_t lane) {
+    runLanes(lanes, [&](std::size_t lane) {
         for (std::size_t i = lane; i < chunk.size(); i += lanes) {
             parsed[i].mail = &chunk[i];
             parsed[i].msg = mail::parseMessage(chunk[i].raw, _settings.mail);
         }
-    };
-    std::vector<std::vector<const Parsed*>> work(lanes);
-    if (lanes == 1) {
-        parseShare(0);
-        for (const auto& p : parsed) work[0].push_back(&p);
-        processLane(_db, work[0]);
-        return;
-    }
-    runLanes(lanes, [&](std::size_t lane) { parseShare(lane); });
+    });
     std::vector<domain::MailLaneKey> keys;
     keys.reserve(parsed.size());
     for (const auto& p : parsed) keys.push_back({domain::asciiLower(p.msg.from.address), p.msg.messageId});
     const auto laneOf = domain::assignMailLanes(keys, lanes);
+    std::vector<std::vector<const Parsed*>> work(lanes);
     for (std::size_t i = 0; i < parsed.size(); ++i) work[laneOf[i]].push_back(&parsed[i]);
     std::vector<std::exception_ptr> errors(lanes);
     runLanes(lanes, [&](std::size_t lane) {
@@ -198,11 +181,21 @@ void MailProcessor::processAlone(storage::Connection& db, const Parsed& p) {
     }
 }
 
-storage::Connection& MailProcessor::laneConnection(std::size_t lane) {
-    if (_laneDbs.size() < lane) _laneDbs.resize(lane);
-    auto& db = _laneDbs[lane - 1];
-    if (!db) db = std::make_unique<storage::Connection>(_settings.laneDb);
-    return *db;
+std::vector<storage::Connection*> MailProcessor::laneConnections(std::size_t wanted) {
+    std::vector<storage::Connection*> dbs{&_db};
+    if (_laneDbs.size() < wanted - 1) _laneDbs.resize(wanted - 1);
+    for (std::size_t lane = 1; lane < wanted; ++lane) {
+        auto& db = _laneDbs[lane - 1];
+        try {
+            if (!db) db = std::make_unique<storage::Connection>(_settings.laneDb);
+        } catch (const storage::StorageError& e) {
+            // No connection for another lane (max_connections, say): fewer lanes, not no mail.
+            std::cerr << "ticketflow-mail: processing in " << lane << " lane(s): " << e.what() << "\n";
+            break;
+        }
+        dbs.push_back(db.get());
+    }
+    return dbs;
 }
 
 void MailProcessor::markFailed(storage::Connection& db, std::uint64_t id, const std::string& why) {

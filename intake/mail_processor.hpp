@@ -57,7 +57,9 @@ private:
     bool processBatch(storage::Connection& db, const std::vector<const Parsed*>& work, std::size_t begin,
                       std::size_t end);
     void processAlone(storage::Connection& db, const Parsed& p);
-    storage::Connection& laneConnection(std::size_t lane);
+    /// The connections of up to `wanted` lanes, this processor's own first; fewer when a lane's
+    /// connection is refused.
+    std::vector<storage::Connection*> laneConnections(std::size_t wanted);
     storage::MailOutcome process(storage::Connection& db, const storage::RawMail& mail,
                                  const domain::InboundMessage& msg);
     void markFailed(storage::Connection& db, std::uint64_t id, const std::string& why);

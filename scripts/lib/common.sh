@@ -240,6 +240,16 @@ secret = $(tf_random_hex 32)
 CONF
 }
 
+# tf_env_sql ENV [ARGS...]: the mariadb client (-N -B) as the test account that
+# tests/fixtures/services.sh start-db wrote into the env file ENV; SQL with -e or on stdin.
+tf_env_sql() {
+  local env=$1 socket user password
+  shift
+  socket=$(tf_env_get "$env" TF_DB_SOCKET) && user=$(tf_env_get "$env" TF_DB_USER) &&
+    password=$(tf_env_get "$env" TF_DB_PASSWORD) || { tf_warn "TF_DB_* missing in $env"; return 1; }
+  mariadb -S "$socket" -u "$user" -p"$password" -N -B "$@"
+}
+
 # tf_sed_escape VALUE: VALUE made safe for the replacement part of s|...|VALUE|.
 tf_sed_escape() {
   printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'

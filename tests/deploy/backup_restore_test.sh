@@ -20,7 +20,7 @@ admin_bin=$1 mail_bin=$2
 env=${TICKETFLOW_TEST_ENV:?run through ctest}
 get() { tf_env_get "$env" "$1" || tf_die "$1 missing in $env (fixture db)"; }
 client_args=(-S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)")
-sql() { mariadb "${client_args[@]}" -N -B "$@"; }
+sql() { tf_env_sql "$env" "$@"; }
 
 src=tf_backup_src_$$ dst=tf_backup_dst_$$
 work=$(mktemp -d)

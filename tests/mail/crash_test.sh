@@ -19,7 +19,7 @@ N=${CRASH_MESSAGES:-200}
 work=$(mktemp -d)
 db=tf_crash_$$
 maildir=$(get TF_POP3_MAILDIR)
-sql() { mariadb -S "$(get TF_DB_SOCKET)" -u "$(get TF_DB_USER)" -p"$(get TF_DB_PASSWORD)" -N -B "$@"; }
+sql() { tf_env_sql "$env" "$@"; }
 cleanup() {
   pkill -KILL -f "ticketflow-mail poll --config $work/" 2> /dev/null || true
   sql -e "DROP DATABASE IF EXISTS $db" 2> /dev/null || true

@@ -11,8 +11,7 @@ TF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$TF_ROOT/scripts/lib/common.sh"
 
 scm_env=${TICKETFLOW_TEST_ENV:?run through ctest}
-scm_get() { tf_env_get "$scm_env" "$1" || tf_die "$1 missing in $scm_env (fixture db)"; }
-sql() { mariadb -S "$(scm_get TF_DB_SOCKET)" -u "$(scm_get TF_DB_USER)" -p"$(scm_get TF_DB_PASSWORD)" -N -B "$@"; }
+sql() { tf_env_sql "$scm_env" "$@"; }
 failures=0
 
 scm_cleanup() {
