@@ -3,6 +3,7 @@
 
 #include "admin/arguments.hpp"
 #include "admin/check_config_command.hpp"
+#include "admin/import_redmine_command.hpp"
 #include "admin/scm_commit_command.hpp"
 
 #include "core/app/api_keys.hpp"
@@ -151,9 +152,10 @@ int runCommand(const app::AppConfig& config, const std::vector<std::string>& arg
                std::ostream& err) {
     const std::string& command = args.at(0);
     static const std::set<std::string> known{"migrate", "status", "create-user", "set-password", "add-member",
-                                             "api-key", "cleanup-files", "scm-commit"};
+                                             "api-key", "cleanup-files", "scm-commit", "import-redmine"};
     if (!known.count(command)) throw UsageError("unknown command " + command);
     if (command == "scm-commit") return scmCommit(config, args, in, out, err); // checks its arguments first
+    if (command == "import-redmine") return importRedmine(config, args, in, out, err);
     storage::Connection db(config.db);
     if (command == "migrate") return migrate(db, config, out);
     if (command == "status") return status(db, config, out);

@@ -29,6 +29,11 @@ void usage(std::ostream& out) {
            "  scm-commit --repo R --rev REV --author A (--message M | --message-file F | --message -)\n"
            "                                         apply a commit's \"fixes #N\" / \"refs #N\" (version\n"
            "                                         control hooks; exit 65 unknown repository, 75 retry)\n"
+           "  import-redmine --url URL --key KEY|- [--project IDENT ...] [--ca-file F]\n"
+           "                                         import a Redmine (plan.io) through its REST API with an\n"
+           "                                         admin's key (- reads it from stdin); run it again to go\n"
+           "                                         on or to catch up (exit 1 some issues failed, 69 Redmine\n"
+           "                                         unreachable, 77 key refused)\n"
            "\n"
            "The configuration defaults to $TICKETFLOW_CONFIG, then /etc/ticketflow/ticketflow.conf.\n";
 }

@@ -3,7 +3,7 @@
 
 #include "core/domain/mail_text.hpp"
 #include "core/storage/outbox_repository.hpp"
-#include "intake/tls_client.hpp"
+#include "core/app/tls_client.hpp"
 
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureSMTPClientSession.h>
@@ -32,7 +32,7 @@ std::unique_ptr<Poco::Net::SecureSMTPClientSession> openSession(const SmtpConfig
     session->setTimeout(Poco::Timespan(c.timeoutSeconds, 0));
     session->sendAtOnce();
     session->login(c.heloName);
-    if (c.starttls && !session->startTLS(tlsClientContext(c.caFile, c.verifyTls)))
+    if (c.starttls && !session->startTLS(app::tlsClientContext(c.caFile, c.verifyTls)))
         throw Poco::Net::SMTPException("the server does not offer STARTTLS");
     if (!c.user.empty()) session->login(c.heloName, Poco::Net::SMTPClientSession::AUTH_LOGIN, c.user, c.password);
     return session;

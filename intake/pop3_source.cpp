@@ -1,7 +1,7 @@
 // A POP3 or POP3S mailbox as a mail source.
 #include "intake/pop3_source.hpp"
 
-#include "intake/tls_client.hpp"
+#include "core/app/tls_client.hpp"
 
 #include <Poco/Net/POP3ClientSession.h>
 #include <Poco/Net/SecureStreamSocket.h>
@@ -46,7 +46,7 @@ std::unique_ptr<Poco::Net::POP3ClientSession> connect(const MailboxConfig& box) 
         session->setTimeout(timeout);
         return session;
     }
-    const auto context = tlsClientContext(box.caFile, box.verifyTls);
+    const auto context = app::tlsClientContext(box.caFile, box.verifyTls);
     Poco::Net::SecureStreamSocket socket(Poco::Net::SocketAddress(box.host, static_cast<Poco::UInt16>(box.port)),
                                          box.host, context);
     socket.setReceiveTimeout(timeout);

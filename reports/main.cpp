@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     }
     try {
         const auto settings = report::loadReportSettings(app::configPathFrom(options.config));
-        report::Progress progress(stderr);
+        report::Progress progress(stderr, "report");
         const auto summary = report::runReport(settings, options, std::time(nullptr), progress);
         std::cerr << "ticketflow-report: done: " << summary.issues << " issues, " << summary.changes
                   << " status changes in " << progress.totalSeconds() << " s\n";

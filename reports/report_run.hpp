@@ -2,12 +2,15 @@
 #pragma once
 #include "core/app/app_config.hpp"
 #include "core/domain/report_history.hpp"
-#include "reports/progress.hpp"
+#include "core/app/progress.hpp"
 #include "reports/report_options.hpp"
 
 #include <filesystem>
 
 namespace ticketflow::report {
+
+/// The progress lines and bar, shared with the other long commands (core/app/progress.hpp).
+using app::Progress;
 
 /// A bad configuration (exit code 78).
 class ConfigError : public std::runtime_error {

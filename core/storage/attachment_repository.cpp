@@ -55,7 +55,8 @@ std::vector<domain::Attachment> AttachmentRepository::listForIssue(unsigned issu
 unsigned AttachmentRepository::insert(const domain::Attachment& a) {
     auto& ps = _db.prepare(
         "INSERT INTO attachments (issue_id, journal_id, filename, disk_filename, content_type, filesize, digest,"
-        " author_id, is_public, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW()) RETURNING id");
+        " author_id, is_public, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), NOW()))"
+        " RETURNING id");
     bindOptional(ps, 1, a.issueId);
     bindOptional(ps, 2, a.journalId);
     ps.setString(3, a.filename);
@@ -65,6 +66,7 @@ unsigned AttachmentRepository::insert(const domain::Attachment& a) {
     ps.setString(7, a.digest);
     bindOptional(ps, 8, a.authorId);
     ps.setBoolean(9, a.isPublic);
+    ps.setString(10, a.createdAt);
     return static_cast<unsigned>(_db.insertReturningId(ps));
 }
 

@@ -23,7 +23,8 @@ public:
     std::vector<domain::Attachment> listForIssue(unsigned issueId);
 
     // Writes: call inside a Transaction.
-    /// Inserts the row (id, createdAt and authorName of `a` are ignored); returns the new id.
+    /// Inserts the row (id and authorName of `a` are ignored; an empty createdAt is now);
+    /// returns the new id.
     unsigned insert(const domain::Attachment& a);
     /// The history line "File NAME added": journal detail property "attachment", prop_key the
     /// attachment id, value the file name (as Redmine stores it).

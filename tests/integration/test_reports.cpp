@@ -60,7 +60,7 @@ struct ReportFixture : Team {
         o.asOf = asOf;
         o.days = 10;
         std::FILE* devnull = std::fopen("/dev/null", "w");
-        report::Progress progress(devnull);
+        report::Progress progress(devnull, "report");
         auto summary = report::runReport(s, o, at(10, 6), progress);
         std::fclose(devnull);
         return summary;
@@ -135,7 +135,7 @@ BOOST_FIXTURE_TEST_CASE(an_unreachable_database_fails_before_touching_the_curren
     report::ReportOptions o;
     o.out = out.string();
     std::FILE* devnull = std::fopen("/dev/null", "w");
-    report::Progress progress(devnull);
+    report::Progress progress(devnull, "report");
     try {
         report::runReport(s, o, at(10, 6), progress);
         BOOST_ERROR("expected a StorageError");

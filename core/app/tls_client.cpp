@@ -1,5 +1,5 @@
-// The TLS client context for POP3S and SMTP STARTTLS.
-#include "intake/tls_client.hpp"
+// The TLS client context for POP3S, SMTP STARTTLS and HTTPS (the Redmine import).
+#include "core/app/tls_client.hpp"
 
 #include <Poco/Net/AcceptCertificateHandler.h>
 #include <Poco/Net/NetSSL.h>
@@ -8,7 +8,7 @@
 
 #include <mutex>
 
-namespace ticketflow::intake {
+namespace ticketflow::app {
 
 Poco::Net::Context::Ptr tlsClientContext(const std::string& caFile, bool verify) {
     static std::once_flag sslReady;
@@ -23,4 +23,4 @@ Poco::Net::Context::Ptr tlsClientContext(const std::string& caFile, bool verify)
     return context;
 }
 
-} // namespace ticketflow::intake
+} // namespace ticketflow::app

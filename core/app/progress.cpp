@@ -1,10 +1,11 @@
-// Progress: stage lines always, the bar only on a terminal (cron mails get the lines alone).
-#include "reports/progress.hpp"
+// Progress: stage lines always, the bar only on a terminal (cron mails and logs get the lines alone).
+#include "core/app/progress.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <unistd.h>
 
-namespace ticketflow::report {
+namespace ticketflow::app {
 
 namespace {
 double seconds(std::chrono::steady_clock::duration d) {
@@ -12,14 +13,14 @@ double seconds(std::chrono::steady_clock::duration d) {
 }
 } // namespace
 
-Progress::Progress(std::FILE* out)
-    : _out(out), _terminal(::isatty(::fileno(out)) == 1), _start(Clock::now()), _stageStart(_start), _lastDraw(_start) {}
+Progress::Progress(std::FILE* out, std::string prefix)
+    : _out(out), _prefix(std::move(prefix)), _terminal(::isatty(::fileno(out)) == 1), _start(Clock::now()), _stageStart(_start), _lastDraw(_start) {}
 
 void Progress::stage(const std::string& name, const std::string& detail) {
     const auto now = Clock::now();
     if (_barShown) std::fputs("\r\033[K", _out);
     _barShown = false;
-    std::fprintf(_out, "report: %s: %s (%.1f s, total %.1f s)\n", name.c_str(), detail.c_str(),
+    std::fprintf(_out, "%s: %s: %s (%.1f s, total %.1f s)\n", _prefix.c_str(), name.c_str(), detail.c_str(),
                  seconds(now - _stageStart), seconds(now - _start));
     std::fflush(_out);
     _stageStart = now;
@@ -34,7 +35,7 @@ void Progress::tick(const std::string& name, std::size_t done, std::size_t total
     const int filled = total ? static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * width) : 0;
     std::string bar(static_cast<std::size_t>(std::min(filled, width)), '#');
     bar.resize(width, '.');
-    std::fprintf(_out, "\r\033[Kreport: %s [%s] %zu/%zu", name.c_str(), bar.c_str(), done, total);
+    std::fprintf(_out, "\r\033[K%s: %s [%s] %zu/%zu", _prefix.c_str(), name.c_str(), bar.c_str(), done, total);
     std::fflush(_out);
     _barShown = true;
 }
@@ -43,4 +44,4 @@ double Progress::totalSeconds() const {
     return seconds(Clock::now() - _start);
 }
 
-} // namespace ticketflow::report
+} // namespace ticketflow::app
