@@ -308,17 +308,12 @@ storage::MailOutcome MailProcessor::process(storage::Connection& db, const stora
     try {
         if (target) {
             app::IssueEdit edit;
-            edit.lockVersion = target->lockVersion;
             edit.note = boundedText(domain::isBlank(msg.replyText) ? msg.text : msg.replyText, kMaxDescriptionBytes) +
                         skippedNote;
             edit.attachments = uploads;
             if (!actor.staff) edit.reopenTo = _catalog.statusIdNamed(intake.reopenStatus);
             if (domain::isBlank(edit.note) && uploads.empty()) return finish("ignored", "an empty reply");
-            auto r = service.update(actor, target->id, edit);
-            if (r.outcome == app::Outcome::Conflict && r.current) { // changed meanwhile: once more
-                edit.lockVersion = r.current->lockVersion;
-                r = service.update(actor, target->id, edit);
-            }
+            const auto r = service.update(actor, target->id, edit); // to the issue as it is now
             if (r.outcome != app::Outcome::Ok) return finish("failed", "the note was refused: " + joined(r.errors));
             return out;
         }

@@ -143,6 +143,24 @@ std::vector<std::string> IssueService::checkFields(const domain::Issue& issue, u
 }
 
 UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, const IssueEdit& edit) {
+    // In a batch (mail intake) a conflict spoils the batch, and its messages go again alone.
+    if (edit.lockVersion || _db.inBatch()) return updateOnce(actor, issueId, edit);
+    auto result = updateOnce(actor, issueId, edit);
+    if (result.outcome != Outcome::Conflict) return result;
+    // Someone else's change landed between our reading and our writing. Once more, holding the
+    // issue's row lock from before the reading: nobody can change it in between now. (Not the
+    // first time round: that would hold the lock while the files are written.) The edit's own
+    // transaction joins this one.
+    storage::BatchTransaction locked(_db);
+    if (!storage::IssueRepository(_db).lockForUpdate(issueId)) return updateOnce(actor, issueId, edit); // gone: NotFound
+    result = updateOnce(actor, issueId, edit);
+    if (result.outcome == Outcome::Ok && !locked.commit()) {
+        throw storage::StorageError("issue #" + std::to_string(issueId) + ": the change was rolled back");
+    }
+    return result;
+}
+
+UpdateResult IssueService::updateOnce(const domain::Actor& actor, unsigned issueId, const IssueEdit& edit) {
     storage::IssueRepository issues(_db);
     UpdateResult result;
     auto issue = issues.find(issueId);
@@ -198,7 +216,8 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     }
     if (!fieldsChange && !checklistChange && !hasNote && !hasFiles)
         return {Outcome::Invalid, {"Nothing to change: set a field, write a note or attach a file."}, issue, true};
-    if (edit.lockVersion != issue->lockVersion) {
+    const unsigned lockVersion = edit.lockVersion.value_or(issue->lockVersion);
+    if (lockVersion != issue->lockVersion) {
         return {Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issue};
     }
 
@@ -248,7 +267,7 @@ UpdateResult IssueService::update(const domain::Actor& actor, unsigned issueId, 
     storage::IssueFields fields{trackerId,     statusId,          priorityId, assigneeId,
                                 milestoneId,   texts.subject,     texts.description,
                                 checklist,     _catalog.status(statusId)->closed};
-    if (!issues.update(issue->id, edit.lockVersion, fields)) {
+    if (!issues.update(issue->id, lockVersion, fields)) {
         // Changed between our read and our write: nothing is written (the transaction rolls back).
         return {
             Outcome::Conflict, {"Someone else changed this issue while you were editing it."}, issues.find(issue->id)};

@@ -33,7 +33,11 @@ struct IdChange {
 
 /// What an edit form sends; an absent field keeps its value.
 struct IssueEdit {
-    unsigned lockVersion = 0;
+    /// The version the editor saw (a form's lock_version): a change made since is a Conflict.
+    /// None: the edit applies to the issue as it is now (the REST API without lock_version, a
+    /// reply by mail or on the customer's page), and someone else's change that lands between
+    /// reading and writing the issue is no conflict: the edit is read and tried again.
+    std::optional<unsigned> lockVersion;
     std::optional<unsigned> trackerId, statusId, priorityId;
     std::optional<std::string> subject, description;
     std::optional<std::vector<std::string>> triageChecklist; ///< item keys (core/domain/triage)
@@ -108,6 +112,7 @@ public:
     void alsoInTransaction(AlsoInTransaction also) { _also = std::move(also); }
 
 private:
+    UpdateResult updateOnce(const domain::Actor& actor, unsigned issueId, const IssueEdit& edit);
     void keepAsHints(const domain::Actor& actor, domain::IssueDraft& draft) const;
     /// Assignee holds the tracker's assignable role; milestone is open in the project.
     void checkAssignment(unsigned projectId, unsigned trackerId, std::optional<unsigned> assigneeId,

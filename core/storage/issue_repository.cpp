@@ -170,6 +170,14 @@ domain::IssueRow readRow(sql::ResultSet& rs) {
 
 } // namespace
 
+bool IssueRepository::lockForUpdate(unsigned id) {
+    auto& ps = _db.prepare("SELECT id FROM issues WHERE id = ? FOR UPDATE");
+    ps.setUInt(1, id);
+    bool found = false;
+    forEachRow(_db, ps, [&](sql::ResultSet&) { found = true; });
+    return found;
+}
+
 std::optional<domain::Issue> IssueRepository::find(unsigned id) {
     auto& ps = _db.prepare(kIssueSelect + kIssueFrom + " WHERE i.id = ?");
     ps.setUInt(1, id);

@@ -35,6 +35,9 @@ public:
     explicit IssueRepository(Connection& db) : _db(db) {}
 
     std::optional<domain::Issue> find(unsigned id);
+    /// Locks the issue's row until the transaction ends (SELECT … FOR UPDATE); false when
+    /// there is no such issue.
+    bool lockForUpdate(unsigned id);
     /// The issue and its whole history in one round trip (the issue page). Private notes are
     /// included: the caller filters them by the reader's permission. A journal written by a
     /// customer carries the customer's name; staff names come from the catalog. Only this read

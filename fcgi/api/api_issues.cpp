@@ -245,14 +245,9 @@ void issueUpdate(RequestContext& ctx) {
     if (!errors.empty()) return respondErrors(ctx, 422, errors);
 
     app::IssueService service(ctx.db, ctx.catalog, nullptr, ctx.notifier);
-    // Without lock_version the change applies to the issue as it is now (Redmine's behaviour);
-    // a concurrent change in between is retried once rather than reported.
-    edit.lockVersion = lock.value.value_or(lock.present ? 0 : issue->lockVersion);
-    auto result = service.update(ctx.actor(), issue->id, edit);
-    if (result.outcome == app::Outcome::Conflict && !lock.present && result.current) {
-        edit.lockVersion = result.current->lockVersion;
-        result = service.update(ctx.actor(), issue->id, edit);
-    }
+    // Without lock_version the change applies to the issue as it is now (Redmine's behaviour).
+    if (lock.present) edit.lockVersion = lock.value.value_or(0);
+    const auto result = service.update(ctx.actor(), issue->id, edit);
     if (result.unchanged) return respondNoContent(ctx); // Redmine accepts an update that changes nothing
     if (result.outcome != app::Outcome::Ok) return respondErrors(ctx, statusFor(result.outcome), result.errors);
     respondNoContent(ctx);

@@ -189,12 +189,8 @@ void secretIssueReply(RequestContext& ctx) {
     edit.reopenTo = ctx.catalog.statusIdNamed(ctx.config.reopenStatus);
     const auto store = attachmentStore(ctx);
     app::IssueService service(ctx.db, ctx.catalog, &store, ctx.notifier);
-    edit.lockVersion = o->issue.lockVersion;
-    auto result = service.update(o->actor, o->issue.id, edit);
-    if (result.outcome == app::Outcome::Conflict && result.current) { // changed meanwhile: a note still applies
-        edit.lockVersion = result.current->lockVersion;
-        result = service.update(o->actor, o->issue.id, edit);
-    }
+    // No lock version: a note applies to the issue however it changed meanwhile.
+    const auto result = service.update(o->actor, o->issue.id, edit);
     if (result.outcome == app::Outcome::Ok) {
         privateResponse(ctx);
         return ctx.redirectWithFlash(pagePath(o->issue.id), "reply_sent");

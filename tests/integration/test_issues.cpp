@@ -9,6 +9,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace ticketflow;
 
 namespace {
@@ -141,6 +145,34 @@ BOOST_AUTO_TEST_CASE(stale_edit_conflicts_and_keeps_the_other_change) {
     BOOST_CHECK_EQUAL(r.current->lockVersion, 1u);
     BOOST_CHECK_EQUAL(storage::IssueRepository(team.t.db()).find(id)->statusId, team.status("Accepted"));
     BOOST_CHECK_EQUAL(team.t.scalar("SELECT COUNT(*) FROM journals"), 1);
+}
+
+BOOST_AUTO_TEST_CASE(notes_without_lock_version_from_four_writers_at_once_all_land) {
+    // Replies by mail on two hosts and REST clients without lock_version: each note applies to
+    // the issue as it is now, however the others change it meanwhile.
+    Team team;
+    const unsigned id = team.create(team.bill, "psprosupport", "Support", "Busy issue");
+    const auto bill = team.actor(team.bill);
+    constexpr int kWriters = 4, kNotes = 25;
+    std::atomic<int> refused{0};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([&, w] {
+            auto db = team.t.connect();
+            app::IssueService service(*db, team.catalog);
+            for (int n = 0; n < kNotes; ++n) {
+                app::IssueEdit edit;
+                edit.note = "writer " + std::to_string(w) + " note " + std::to_string(n);
+                if (service.update(bill, id, edit).outcome != app::Outcome::Ok) ++refused;
+            }
+        });
+    }
+    for (auto& t : writers) t.join();
+    BOOST_CHECK_EQUAL(refused.load(), 0);
+    BOOST_CHECK_EQUAL(team.t.scalar("SELECT COUNT(*) FROM journals WHERE issue_id = " + std::to_string(id)),
+                      kWriters * kNotes);
+    BOOST_CHECK_EQUAL(storage::IssueRepository(team.t.db()).find(id)->lockVersion,
+                      static_cast<unsigned>(kWriters * kNotes));
 }
 
 BOOST_AUTO_TEST_CASE(repository_update_with_old_lock_version_touches_no_row) {
