@@ -6,7 +6,8 @@
 #   2b. sending those mails to an SMTP sink (aiosmtpd) on loopback      (poll --once --send-only)
 #   3. DELIVER messages through the MTA pipe, one process each        (deliver): with no
 #      poller running (each stores through its own database connection), then handed to a
-#      running poller ([intake] deliver_socket), one and DELIVER_JOBS (default 2) at a time
+#      running poller ([intake] deliver_socket), one and DELIVER_JOBS (default 2) at a time;
+#      started as an MTA starts them (bench/mta_pipe.py)
 #   4. POP3 messages fetched from Dovecot                             (poll --once --fetch-only)
 # and prints messages per second for each. Four fifths of the N messages start new issues of
 # 2,000 customers; the last fifth, stored after those are processed, answers issues of their
@@ -124,17 +125,12 @@ sent=$(sql tf_mailbench -e "SELECT COUNT(*) FROM outbox WHERE state = 'sent'")
 echo "sending (SMTP sink): $(rate "$mails" "$t0" "$t1" | sed 's/messages/mails/') ($sent of $mails sent)"
 
 mkdir -p "$work/deliver"
-deliver_all() { # CONF FILE... : deliver each, DELIVER_JOBS at a time (an MTA runs deliveries
-  # side by side; Postfix: local_destination_concurrency_limit = 2 per recipient by default)
-  local conf=$1 job i pids=(); shift
-  local files=("$@")
-  for ((job = 0; job < DELIVER_JOBS; job++)); do
-    (for ((i = job; i < ${#files[@]}; i += DELIVER_JOBS)); do
-      "$mail_bin" deliver --mailbox support --config "$conf" < "${files[i]}" 2>> "$work/deliver.log"
-    done) &
-    pids+=($!)
-  done
-  wait "${pids[@]}"
+deliver_all() { # CONF FILE... : deliver each, DELIVER_JOBS at a time, as an MTA does (Postfix:
+  # local_destination_concurrency_limit = 2 per recipient by default)
+  local conf=$1; shift
+  printf '%s\n' "$@" > "$work/deliver.list"
+  python3 "$here/mta_pipe.py" "$DELIVER_JOBS" "$work/deliver.log" "$work/deliver.list" -- \
+    "$mail_bin" deliver --mailbox support --config "$conf"
 }
 waiting() { sql tf_mailbench -e "SELECT COUNT(*) FROM inbound_mail WHERE state = 'received'"; }
 

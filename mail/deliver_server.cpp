@@ -19,22 +19,31 @@ namespace {
 
 namespace protocol = deliver_protocol;
 
-/// Up to `limit` bytes up to and without "\n"; nullopt when the line is longer or the peer
-/// went away first.
-std::optional<std::string> readLine(Poco::Net::StreamSocket& peer, std::size_t limit) {
-    std::string line;
-    char c = 0;
-    while (line.size() <= limit) {
-        if (peer.receiveBytes(&c, 1) != 1) return std::nullopt;
-        if (c == '\n') return line;
-        line += c;
+/// The header line without "\n" (at most `limit` bytes), read in chunks together with the
+/// message's first bytes, which are left in `rest`; nullopt when the line is longer or the
+/// peer went away first.
+std::optional<std::string> readHeader(Poco::Net::StreamSocket& peer, std::size_t limit, std::string& rest) {
+    std::string received;
+    char chunk[65536];
+    for (;;) {
+        if (const auto eol = received.find('\n'); eol != std::string::npos) {
+            if (eol > limit) return std::nullopt;
+            rest = received.substr(eol + 1);
+            received.resize(eol);
+            return received;
+        }
+        if (received.size() > limit) return std::nullopt;
+        const int n = peer.receiveBytes(chunk, sizeof chunk);
+        if (n <= 0) return std::nullopt;
+        received.append(chunk, static_cast<std::size_t>(n));
     }
-    return std::nullopt;
 }
 
-bool readExactly(Poco::Net::StreamSocket& peer, std::string& out, std::uint64_t bytes) {
+/// `out` (what came with the header, at most `bytes`) completed to `bytes`; false when the
+/// peer went away first.
+bool readRest(Poco::Net::StreamSocket& peer, std::string& out, std::uint64_t bytes) {
+    std::size_t done = out.size();
     out.resize(bytes);
-    std::size_t done = 0;
     while (done < bytes) {
         const int n = peer.receiveBytes(out.data() + done, static_cast<int>(std::min<std::uint64_t>(bytes - done, 1 << 20)));
         if (n <= 0) return false;
@@ -46,13 +55,13 @@ bool readExactly(Poco::Net::StreamSocket& peer, std::string& out, std::uint64_t 
 /// One request: its answer (an exit code for deliver).
 int handle(Poco::Net::StreamSocket& peer, const IntakeRuntime& runtime, std::unique_ptr<storage::Connection>& db,
            std::ostream& log) {
-    const auto header = readLine(peer, protocol::kMaxHeaderBytes);
+    std::string raw;
+    const auto header = readHeader(peer, protocol::kMaxHeaderBytes, raw);
     const auto request = header ? protocol::parseRequestHeader(*header) : std::nullopt;
-    if (!request) return kExitUsage;
+    if (!request || raw.size() > request->bytes) return kExitUsage;
     if (!runtime.intake.mailbox(request->mailbox)) return kExitTempFail; // as deliver itself answers
     if (request->bytes > runtime.mail.limits.maxMessageBytes) return kExitTooLarge;
-    std::string raw;
-    if (!readExactly(peer, raw, request->bytes)) return kExitTempFail;
+    if (!readRest(peer, raw, request->bytes)) return kExitTempFail;
     try {
         if (!db) db = std::make_unique<storage::Connection>(runtime.app.db);
         storage::InboundMailRepository(*db).store(request->mailbox, raw);
