@@ -5,13 +5,14 @@
 // MariaDB client statically (mail/CMakeLists.txt), and when the poller listens on
 // [intake] deliver_socket the message is handed to it (mail/deliver_protocol.hpp): it stores
 // on its open connection, which spares this process the connection. Without the poller the
-// message goes to the database directly (mail/deliver_store.cpp).
+// message goes to the database directly (core/storage/mail_delivery.cpp).
 // The configuration is read with Boost.PropertyTree; keys are case-sensitive here, so write
 // them in lower case as documented.
 #include "core/app/config_values.hpp"
 #include "core/domain/mail_settings.hpp"
+#include "core/storage/mail_delivery.hpp"
+#include "core/storage/storage_error.hpp"
 #include "mail/deliver_protocol.hpp"
-#include "mail/deliver_store.hpp"
 #include "mail/mail_commands.hpp"
 
 #include <boost/property_tree/ini_parser.hpp>
@@ -145,7 +146,7 @@ int runDeliver(const std::vector<std::string>& args, std::ostream&, std::ostream
         err << "ticketflow-mail: no [mailbox." << mailbox << "] in the configuration\n";
         return kExitTempFail;
     }
-    const auto raw = readLimited(std::cin, settings.maxMessageBytes);
+    const auto raw = storage::readLimited(std::cin, settings.maxMessageBytes);
     if (!raw) {
         err << "ticketflow-mail: message larger than " << settings.maxMessageBytes
             << " bytes ([mail] max_size); refused\n";
@@ -155,9 +156,9 @@ int runDeliver(const std::vector<std::string>& args, std::ostream&, std::ostream
         if (const auto code = handToPoller(settings.pollerSocket, mailbox, *raw, err)) return *code;
     }
     try {
-        storeDelivered(settings.db, mailbox, *raw);
+        storage::deliverMessage(settings.db, mailbox, *raw);
         return kExitOk; // stored and committed (or stored before: delivered again)
-    } catch (const DeliverStoreError& e) {
+    } catch (const storage::StorageError& e) {
         err << "ticketflow-mail: the database is not available, the MTA should retry: " << e.what() << "\n";
         return kExitTempFail;
     }

@@ -53,54 +53,59 @@ int nextPosition(const Records& records) {
 
 std::string countText(std::size_t n, const char* what) { return std::to_string(n) + " " + what; }
 
-void importStatuses(ImportRun& run) {
-    auto& counts = run.summary.of("statuses");
-    std::vector<Status> remote;
-    run.client.forEach("/issue_statuses.json", "issue_statuses", [&](const json& j) { remote.push_back(parseStatus(j)); });
-    storage::EnumerationRepository enums(run.db);
-    for (const auto& s : remote) {
-        if (run.maps.find("status", s.id)) {
+/// Reference data matched by name: each of Redmine's `records` not mapped yet is linked to the
+/// local record (from `local()`) of the same name, else made with `create(record, name,
+/// position)`; `kinds` names them in the summary and the stage line.
+template <class Remote, class Local, class Create>
+void importByName(ImportRun& run, const char* kind, const char* kinds, const std::vector<Remote>& records,
+                  Local local, Create create) {
+    auto& counts = run.summary.of(kinds);
+    for (const auto& r : records) {
+        if (run.maps.find(kind, r.id)) {
             ++counts.unchanged;
             continue;
         }
         inTransaction(run, [&] {
-            const auto local = enums.statuses();
-            auto id = byName(local, s.name);
+            const auto existing = local();
+            auto id = byName(existing, r.name);
             const bool created = !id;
             if (created) {
                 bool cut = false;
-                // Not "new": ticketflow's New list and triage follow its own New status.
-                id = enums.createStatus({fit(s.name, kMaxName, cut), nextPosition(local), s.closed, false});
+                id = create(r, fit(r.name, kMaxName, cut), nextPosition(existing));
             }
-            run.map("status", s.id, *id, created, "");
+            run.map(kind, r.id, *id, created, "");
             ++(created ? counts.created : counts.linked);
         });
     }
-    run.progress.stage("statuses", countText(remote.size(), "read"));
+    run.progress.stage(kinds, countText(records.size(), "read"));
+}
+
+template <class Remote>
+std::vector<Remote> readAll(ImportRun& run, const std::string& path, const std::string& key,
+                            Remote (*parse)(const json&)) {
+    std::vector<Remote> out;
+    run.client.forEach(path, key, [&](const json& j) { out.push_back(parse(j)); });
+    return out;
+}
+
+void importStatuses(ImportRun& run) {
+    storage::EnumerationRepository enums(run.db);
+    importByName(
+        run, "status", "statuses", readAll(run, "/issue_statuses.json", "issue_statuses", parseStatus),
+        [&] { return enums.statuses(); },
+        // Not "new": ticketflow's New list and triage follow its own New status.
+        [&](const Status& s, const std::string& name, int position) {
+            return enums.createStatus({name, position, s.closed, false});
+        });
 }
 
 void importPriorities(ImportRun& run) {
-    auto& counts = run.summary.of("priorities");
-    std::vector<Priority> remote;
-    run.client.forEach("/enumerations/issue_priorities.json", "issue_priorities",
-                       [&](const json& j) { remote.push_back(parsePriority(j)); });
     storage::EnumerationRepository enums(run.db);
-    for (const auto& p : remote) {
-        if (run.maps.find("priority", p.id)) {
-            ++counts.unchanged;
-            continue;
-        }
-        inTransaction(run, [&] {
-            const auto local = enums.priorities();
-            auto id = byName(local, p.name);
-            const bool created = !id;
-            bool cut = false;
-            if (created) id = enums.createPriority({fit(p.name, kMaxName, cut), nextPosition(local), false});
-            run.map("priority", p.id, *id, created, "");
-            ++(created ? counts.created : counts.linked);
-        });
-    }
-    run.progress.stage("priorities", countText(remote.size(), "read"));
+    importByName(
+        run, "priority", "priorities",
+        readAll(run, "/enumerations/issue_priorities.json", "issue_priorities", parsePriority),
+        [&] { return enums.priorities(); },
+        [&](const Priority&, const std::string& name, int position) { return enums.createPriority({name, position, false}); });
 }
 
 /// The tracker's default status as imported; else ticketflow's New status, else its first.
@@ -115,29 +120,14 @@ unsigned defaultStatus(ImportRun& run, const Tracker& t) {
 }
 
 void importTrackers(ImportRun& run) {
-    auto& counts = run.summary.of("trackers");
-    std::vector<Tracker> remote;
-    run.client.forEach("/trackers.json", "trackers", [&](const json& j) { remote.push_back(parseTracker(j)); });
     storage::EnumerationRepository enums(run.db);
-    for (const auto& t : remote) {
-        if (run.maps.find("tracker", t.id)) {
-            ++counts.unchanged;
-            continue;
-        }
-        inTransaction(run, [&] {
-            const auto local = enums.trackers();
-            auto id = byName(local, t.name);
-            const bool created = !id;
-            if (created) {
-                bool cut = false;
-                id = enums.createTracker({fit(t.name, kMaxName, cut), nextPosition(local), defaultStatus(run, t), std::nullopt});
-            }
-            run.map("tracker", t.id, *id, created, "");
-            ++(created ? counts.created : counts.linked);
+    importByName(
+        run, "tracker", "trackers", readAll(run, "/trackers.json", "trackers", parseTracker), [&] { return enums.trackers(); },
+        [&](const Tracker& t, const std::string& name, int position) {
+            return enums.createTracker({name, position, defaultStatus(run, t), std::nullopt});
         });
-    }
-    if (counts.created) run.unmapped("workflows of new trackers and statuses (set them up at /workflows/edit)", counts.created);
-    run.progress.stage("trackers", countText(remote.size(), "read"));
+    if (const auto created = run.summary.of("trackers").created)
+        run.unmapped("workflows of new trackers and statuses (set them up at /workflows/edit)", created);
 }
 
 storage::ImportedUser localUser(ImportRun& run, const User& u) {
@@ -156,9 +146,8 @@ storage::ImportedUser localUser(ImportRun& run, const User& u) {
 
 void importUsers(ImportRun& run) {
     auto& counts = run.summary.of("users");
-    std::vector<User> remote;
     // status= (empty) lists every user: active, registered and locked. Needs an admin's key.
-    run.client.forEach("/users.json?status=", "users", [&](const json& j) { remote.push_back(parseUser(j)); });
+    const auto remote = readAll(run, "/users.json?status=", "users", parseUser);
     storage::ImportRepository repo(run.db);
     for (const auto& u : remote) {
         if (u.login.empty()) {
@@ -263,11 +252,9 @@ unsigned importProject(ImportRun& run, const Project& p, ImportCounts& counts) {
 
 void importProjects(ImportRun& run) {
     auto& counts = run.summary.of("projects");
-    std::vector<Project> remote;
     // Active (1) and closed (5) projects: without a status Redmine lists active ones only,
     // and "*" matches none. Archived projects hide their issues from the API.
-    run.client.forEach("/projects.json?status=1%7C5&include=trackers", "projects",
-                       [&](const json& j) { remote.push_back(parseProject(j)); });
+    const auto remote = readAll(run, "/projects.json?status=1%7C5&include=trackers", "projects", parseProject);
     const std::set<std::string> wanted(run.options.projects.begin(), run.options.projects.end());
     for (const auto& name : wanted) {
         if (std::none_of(remote.begin(), remote.end(), [&](const Project& p) { return p.identifier == name; }))
@@ -291,9 +278,8 @@ void importMemberships(ImportRun& run) {
     const auto roles = enums.roles();
     storage::ImportRepository repo(run.db);
     for (const auto& [project, localProject] : run.projects) {
-        std::vector<Membership> remote;
-        run.client.forEach("/projects/" + std::to_string(project.id) + "/memberships.json", "memberships",
-                           [&](const json& j) { remote.push_back(parseMembership(j)); });
+        const auto remote =
+            readAll(run, "/projects/" + std::to_string(project.id) + "/memberships.json", "memberships", parseMembership);
         inTransaction(run, [&] {
             for (const auto& m : remote) {
                 if (!m.userId) {
@@ -335,11 +321,10 @@ void importVersions(ImportRun& run) {
     storage::MilestoneRepository milestones(run.db);
     storage::ImportRepository repo(run.db);
     for (const auto& [project, localProject] : run.projects) {
-        std::vector<Version> remote;
         // A project's list includes the versions other projects share with it: each becomes a
         // milestone of this project (scope), since a milestone belongs to one project.
-        run.client.forEach("/projects/" + std::to_string(project.id) + "/versions.json", "versions",
-                           [&](const json& j) { remote.push_back(parseVersion(j)); });
+        const auto remote =
+            readAll(run, "/projects/" + std::to_string(project.id) + "/versions.json", "versions", parseVersion);
         for (const auto& v : remote) {
             const auto* row = run.maps.find("version", v.id, localProject);
             if (row && row->digest == v.digest) {

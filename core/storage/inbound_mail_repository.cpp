@@ -2,25 +2,13 @@
 #include "core/storage/inbound_mail_repository.hpp"
 
 #include "core/domain/text.hpp"
-
-#include <sodium.h>
+#include "core/storage/mail_digest.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <sstream>
 
 namespace ticketflow::storage {
-
-namespace {
-
-std::string sha256Bytes(std::string_view data) {
-    std::string digest(crypto_hash_sha256_BYTES, '\0');
-    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()),
-                       reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    return digest;
-}
-
-} // namespace
 
 StoredMail InboundMailRepository::store(const std::string& mailbox, std::string_view raw) {
     return insert(mailbox, raw, raw.size(), "received", "");
@@ -33,7 +21,7 @@ StoredMail InboundMailRepository::storeRejected(const std::string& mailbox, std:
 
 StoredMail InboundMailRepository::insert(const std::string& mailbox, std::string_view raw, std::uint64_t size,
                                          const char* state, const std::string& reason) {
-    const std::string digest = sha256Bytes(raw);
+    const std::string digest = mailDigest(raw);
     auto& insert = _db.prepare(
         "INSERT INTO inbound_mail (mailbox, sha256, size, raw, state, reason, processed_at)"
         " VALUES (?, ?, ?, ?, ?, ?, IF(? = 'received', NULL, NOW())) RETURNING id");

@@ -4,10 +4,10 @@
 #include "tests/integration/test_database.hpp"
 
 #include "core/storage/inbound_mail_repository.hpp"
+#include "core/storage/mail_delivery.hpp"
 #include "intake/mail_fetcher.hpp"
 #include "intake/maildir_source.hpp"
 #include "intake/pop3_source.hpp"
-#include "mail/deliver_store.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -210,14 +210,14 @@ BOOST_AUTO_TEST_CASE(pop3s_refuses_an_unknown_certificate) {
 
 BOOST_AUTO_TEST_CASE(mta_pipe_delivery) {
     testing::TestDatabase t;
-    using mail_tool::StoreOutcome;
+    using storage::Delivery;
     // Bigger than a chunk of long data, so the message goes in several pieces.
     const std::string large = message(300, 3 * 1024 * 1024 + 17);
-    BOOST_TEST((mail_tool::storeDelivered(t.config(), "pipe", large) == StoreOutcome::Stored));
-    BOOST_TEST((mail_tool::storeDelivered(t.config(), "pipe", large) == StoreOutcome::AlreadyStored));
+    BOOST_TEST((storage::deliverMessage(t.config(), "pipe", large) == Delivery::Stored));
+    BOOST_TEST((storage::deliverMessage(t.config(), "pipe", large) == Delivery::AlreadyStored));
     auto viaTcp = t.config();
     viaTcp.socket.clear();
-    BOOST_TEST((mail_tool::storeDelivered(viaTcp, "pipe", message(301)) == StoreOutcome::Stored));
+    BOOST_TEST((storage::deliverMessage(viaTcp, "pipe", message(301)) == Delivery::Stored));
     BOOST_TEST(t.scalar("SELECT COUNT(*) FROM inbound_mail") == 2);
     BOOST_TEST(t.scalar("SELECT COUNT(*) FROM inbound_mail WHERE mailbox = 'pipe' AND state = 'received'"
                         " AND reason = '' AND processed_at IS NULL AND sha256 = UNHEX(SHA2(raw, 256))") == 2);
@@ -232,12 +232,12 @@ BOOST_AUTO_TEST_CASE(mta_pipe_delivery) {
 
     auto wrong = t.config();
     wrong.password = "not-the-password";
-    BOOST_CHECK_THROW(mail_tool::storeDelivered(wrong, "pipe", message(302)), mail_tool::DeliverStoreError);
+    BOOST_CHECK_THROW(storage::deliverMessage(wrong, "pipe", message(302)), storage::StorageError);
     BOOST_TEST(t.scalar("SELECT COUNT(*) FROM inbound_mail") == 2);
 
     std::istringstream fits(message(303, 1000)), over(message(304, 100 * 1024));
-    BOOST_TEST(mail_tool::readLimited(fits, kLimit).value_or("") == message(303, 1000));
-    BOOST_TEST(!mail_tool::readLimited(over, kLimit));
+    BOOST_TEST(storage::readLimited(fits, kLimit).value_or("") == message(303, 1000));
+    BOOST_TEST(!storage::readLimited(over, kLimit));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,11 +21,12 @@ env_file=${TICKETFLOW_TEST_ENV:?run through ctest (fixture db)}
 issues=${RM_ISSUES:-2000}
 started=$SECONDS
 
+# compare_import.py reads the same account from the environment.
 export TF_DB_SOCKET TF_DB_USER TF_DB_PASSWORD
 TF_DB_SOCKET=$(tf_env_get "$env_file" TF_DB_SOCKET)
 TF_DB_USER=$(tf_env_get "$env_file" TF_DB_USER)
 TF_DB_PASSWORD=$(tf_env_get "$env_file" TF_DB_PASSWORD)
-sql() { mariadb -S "$TF_DB_SOCKET" -u "$TF_DB_USER" -p"$TF_DB_PASSWORD" -N -B "$@"; }
+sql() { tf_env_sql "$env_file" "$@"; }
 
 work=$(mktemp -d /tmp/tf-redmine.XXXXXX)
 chmod 755 "$work" # Redmine runs as www-data and reads its instance below

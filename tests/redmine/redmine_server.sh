@@ -4,7 +4,7 @@
 #
 #   rm_start DIR ENV_FILE   Redmine's database rm_<random>, migrated, default data (en), the
 #                           REST API on, notifications off; Passenger on a free port. Sets
-#                           RM_URL, RM_KEY (an admin's API key), RM_DB; RM_SQL runs SQL on it.
+#                           RM_URL, RM_KEY (an admin's API key), RM_DB.
 #   rm_stop DIR             stops Passenger, drops the database, removes the instance link
 #
 # Debian's multi-tenancy finds an instance NAME under /var/lib/redmine/NAME (config, log, tmp,
@@ -13,11 +13,6 @@
 
 RM_ROOT=/usr/share/redmine
 RM_APP_USER=www-data
-
-rm_sql() {
-  mariadb -h 127.0.0.1 -P "$(tf_env_get "$rm_env" TF_DB_PORT)" -u "$(tf_env_get "$rm_env" TF_DB_USER)" \
-    -p"$(tf_env_get "$rm_env" TF_DB_PASSWORD)" -N -B "$@"
-}
 
 # rm_app CMD...: a rake task or rails runner in Redmine's tree as the app user, on this instance.
 rm_app() {
@@ -40,7 +35,7 @@ rm_start() {
   local inst=$rm_dir/instance port code i
   mkdir -p "$inst"/{config,log,tmp/cache,tmp/pids,tmp/sockets,files,public} "$rm_dir/home" "$rm_dir/run"
   chmod 755 "$rm_dir"
-  rm_sql -e "CREATE DATABASE \`$RM_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
+  tf_env_sql "$rm_env" -e "CREATE DATABASE \`$RM_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
   # TCP, not the socket: the app user may not reach a socket under the build folder.
   cat > "$inst/config/database.yml" << EOF
 production:
@@ -105,7 +100,7 @@ rm_stop() {
     passenger stop --pid-file "$dir/run/passenger.pid" > /dev/null 2>&1 || kill -TERM "$pid"
     tf_wait_gone "$pid" 30 || kill -KILL "$pid" 2> /dev/null || true
   fi
-  [[ -n ${RM_DB:-} ]] && rm_sql -e "DROP DATABASE IF EXISTS \`$RM_DB\`" 2> /dev/null
+  [[ -n ${RM_DB:-} ]] && tf_env_sql "$rm_env" -e "DROP DATABASE IF EXISTS \`$RM_DB\`" 2> /dev/null
   [[ -n ${rm_instance:-} && -L /var/lib/redmine/$rm_instance ]] && rm -f "/var/lib/redmine/$rm_instance"
   return 0
 }
